@@ -1,0 +1,78 @@
+package com.defectradar.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.logging.Log;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
+/**
+ * Turns every failure into problem+json. Clients get what they can act on; stack traces and SQL stay in the log.
+ */
+public class ProblemMappers {
+
+    private static final String RETRY_AFTER_SECONDS = "5";
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return respond(e.problem());
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e) {
+        return respond(Problem.of(400, "malformed-json", "Malformed JSON",
+                "The body is not valid JSON: " + e.getOriginalMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        String reason = Response.Status.fromStatusCode(status) != null
+                ? Response.Status.fromStatusCode(status).getReasonPhrase() : "HTTP " + status;
+        return respond(Problem.of(status, "http-" + status, reason, describe(status)));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        if (isDatabaseUnavailable(e)) {
+            Log.warnf("Database unavailable: %s", e.getMessage());
+            return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", RETRY_AFTER_SECONDS)
+                    .entity(Problem.of(503, "database-unavailable", "Service unavailable",
+                            "The database cannot be reached right now; nothing was stored. Retry later."))
+                    .build();
+        }
+        Log.error("Unexpected failure while serving a request", e);
+        return respond(Problem.of(500, "internal-error", "Internal error",
+                "The request failed on our side; it has been logged."));
+    }
+
+    private static boolean isDatabaseUnavailable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(int status) {
+        return switch (status) {
+            case 404 -> "No resource at this path.";
+            case 405 -> "This method is not allowed on this path.";
+            case 406 -> "The requested media type cannot be produced; ask for application/json.";
+            case 413 -> "The body is larger than this endpoint accepts.";
+            case 415 -> "Unsupported Content-Type; send application/json (or application/x-ndjson where documented).";
+            default -> "The request could not be served.";
+        };
+    }
+
+    static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+}
