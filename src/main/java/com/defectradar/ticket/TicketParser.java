@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /** Turns one JSON object into a {@link TicketInput}, or into the list of everything wrong with it. */
@@ -50,7 +49,7 @@ public final class TicketParser {
         String symptomCode = f.requiredText("symptomCode", CODE_LENGTH);
         Instant occurredAt = occurredAt(f);
         String productionBatch = f.optionalText("productionBatch", CODE_LENGTH);
-        LocalDate productionDate = productionDate(f, occurredAt);
+        LocalDate productionDate = productionDate(f);
         String firmwareVersion = f.optionalText("firmwareVersion", CODE_LENGTH);
         Double temperature = f.optionalNumber("ambientTemperatureC", -80, 80);
         String model = f.optionalText("model", CODE_LENGTH);
@@ -85,17 +84,17 @@ public final class TicketParser {
         return occurredAt;
     }
 
-    private static LocalDate productionDate(JsonFields f, Instant occurredAt) {
+    /**
+     * Only sanity bounds: a part's production date may follow the ticket's date in real data (a part swapped
+     * in later, a date of the unit rather than the part), so it is not checked against occurredAt.
+     */
+    private LocalDate productionDate(JsonFields f) {
         LocalDate date = f.optionalDate("productionDate");
         if (date == null) {
             return null;
         }
-        if (date.getYear() < 1900) {
-            f.reject("productionDate", "must not be before 1900-01-01");
-            return null;
-        }
-        if (occurredAt != null && date.isAfter(LocalDate.ofInstant(occurredAt, ZoneOffset.UTC).plusDays(1))) {
-            f.reject("productionDate", "must not be after occurredAt: a unit cannot fail before it is built");
+        if (date.getYear() < 1900 || date.isAfter(LocalDate.now(clock).plusDays(1))) {
+            f.reject("productionDate", "must be between 1900-01-01 and tomorrow");
             return null;
         }
         return date;

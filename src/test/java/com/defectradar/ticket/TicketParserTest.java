@@ -67,7 +67,7 @@ class TicketParserTest {
             "occurredAt          | \"2021-13-01\" | must be an ISO-8601 instant such as 2021-01-12T07:40:00Z, or a date such as 2021-01-12",
             "occurredAt          | 20210107       | must be an ISO-8601 instant such as 2021-01-12T07:40:00Z, or a date such as 2021-01-12",
             "productionDate      | \"14.12.2020\" | must be a date such as 2020-12-14",
-            "productionDate      | \"2021-03-01\" | must not be after occurredAt: a unit cannot fail before it is built",
+            "productionDate      | \"2021-03-01\" | must be between 1900-01-01 and tomorrow",
             "source              | 42             | must be a string",
             "component           | \"   \"        | is required",
             "symptomCode         | {}             | must be a string",
