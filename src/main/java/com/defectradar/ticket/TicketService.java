@@ -110,7 +110,20 @@ public class TicketService {
             where.append(" and occurredAt <= :to");
             parameters.and("to", query.to());
         }
-        List<Ticket> rows = Ticket.<Ticket>find(where + " order by id", parameters).page(0, limit + 1).list();
+        return page(Ticket.<Ticket>find(where + " order by id", parameters).page(0, limit + 1).list(), limit);
+    }
+
+    /** The member tickets of an alert, in storage order. */
+    public TicketPage listForAlert(long alertId, int limit, String cursor) {
+        long after = cursor == null ? 0L : parseId(Cursors.decode("ticket", cursor, 1).getFirst());
+        List<Ticket> rows = Ticket.<Ticket>find(
+                        "id > ?1 and id in (select a.ticketId from AlertTicket a where a.alertId = ?2) order by id",
+                        after, alertId)
+                .page(0, limit + 1).list();
+        return page(rows, limit);
+    }
+
+    private static TicketPage page(List<Ticket> rows, int limit) {
         List<TicketView> items = rows.stream().limit(limit).map(TicketView::of).toList();
         String next = rows.size() > limit ? Cursors.encode("ticket", items.getLast().id()) : null;
         return new TicketPage(items, next);

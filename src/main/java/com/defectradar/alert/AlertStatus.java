@@ -1,0 +1,5 @@
+package com.defectradar.alert;
+
+public enum AlertStatus {
+    OPEN, ACKNOWLEDGED, RESOLVED, DISMISSED
+}

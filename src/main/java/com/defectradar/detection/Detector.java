@@ -1,0 +1,144 @@
+package com.defectradar.detection;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * The detection pipeline over one window of tickets, without I/O: cells pre-screened by counts, cases
+ * clustered within promising cells, signatures derived, excesses tested, and the run's findings chosen
+ * with false-alarm control across cells (Benjamini–Hochberg) and across runs (a per-test significance
+ * level sized so that a month of scheduled runs stays within its false-alarm budget; see docs/detection.md).
+ */
+public final class Detector {
+
+    /**
+     * @param windowsDays        look-back windows tried for each signature; the largest bounds the data
+     * @param minUnits           fewest distinct units a pattern needs
+     * @param minRateRatio       smallest observed/expected ratio worth an engineer's time
+     * @param falseDiscoveryRate Benjamini–Hochberg level across the signatures of one run
+     * @param significance       largest adjusted p-value that may raise an alert
+     * @param conditionPenalty   p-value factor for each condition derived from the data (temperature band)
+     * @param clusterRadius      DBSCAN neighbourhood radius in Gower distance
+     * @param maxClusterPoints   most cases clustered per cell, bounding memory and time
+     * @param clusterScreenRatio a cell's cases are clustered when its rate ratio reaches this
+     */
+    public record Settings(List<Integer> windowsDays, int minUnits, double minRateRatio, double falseDiscoveryRate,
+                           double significance, double conditionPenalty, double clusterRadius, int maxClusterPoints,
+                           double clusterScreenRatio) {
+
+        int lookbackDays() {
+            return windowsDays.stream().mapToInt(Integer::intValue).max().orElseThrow();
+        }
+    }
+
+    /** A confirmed pattern: what it is, the statistics behind it, and its batch when registered. */
+    public record Finding(Signature signature, Evidence evidence, BatchInfo batch) {
+    }
+
+    public record Result(int ticketsConsidered, int candidateClusters, int signaturesTested, List<Finding> findings) {
+    }
+
+    private record Candidate(Signature signature, Evidence evidence) {
+    }
+
+    private final Settings settings;
+    private final CellClustering clustering;
+
+    public Detector(Settings settings) {
+        this.settings = settings;
+        this.clustering = new CellClustering(settings.minUnits(), settings.clusterRadius(), settings.maxClusterPoints());
+    }
+
+    /**
+     * @param asOfDay the run's instant in epoch days; points after it are ignored
+     * @param points  tickets of the look-back window
+     * @param batches registered batches by key
+     */
+    public Result detect(double asOfDay, List<TicketPoint> points, Map<String, BatchInfo> batches) {
+        double from = asOfDay - settings.lookbackDays();
+        List<TicketPoint> window = points.stream().filter(p -> p.occurredDay() > from && p.occurredDay() <= asOfDay).toList();
+        Map<String, Candidate> best = new LinkedHashMap<>();
+        int clusters = 0;
+        Map<String, List<TicketPoint>> byComponent = window.stream()
+                .collect(Collectors.groupingBy(TicketPoint::component, LinkedHashMap::new, Collectors.toList()));
+        for (Map.Entry<String, List<TicketPoint>> component : byComponent.entrySet()) {
+            ExcessTest test = new ExcessTest(asOfDay, settings.windowsDays(), settings.conditionPenalty(),
+                    component.getValue(), batchesOf(component.getKey(), component.getValue(), batches));
+            for (Cell cell : cells(component.getKey(), test.points())) {
+                clusters += examine(cell, test, best);
+            }
+        }
+        List<Candidate> candidates = new ArrayList<>(best.values());
+        boolean[] discovered = Statistics.benjaminiHochberg(
+                candidates.stream().mapToDouble(c -> c.evidence().pValue()).toArray(), settings.falseDiscoveryRate());
+        List<Finding> findings = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate c = candidates.get(i);
+            if (discovered[i] && c.evidence().pValue() <= settings.significance()
+                    && c.evidence().observed() >= settings.minUnits()
+                    && c.evidence().rateRatio() >= settings.minRateRatio()) {
+                Cell cell = c.signature().cell();
+                findings.add(new Finding(c.signature(), c.evidence(),
+                        cell.kind() == Cell.Kind.BATCH ? batches.get(cell.key()) : null));
+            }
+        }
+        findings.sort(Comparator.comparingDouble(f -> f.evidence().pValue()));
+        return new Result(window.size(), clusters, candidates.size(), findings);
+    }
+
+    /** Tests a cell as a whole and, when it looks elevated, each cluster of its cases; returns clusters found. */
+    private int examine(Cell cell, ExcessTest test, Map<String, Candidate> best) {
+        List<TicketPoint> componentCases = test.points().stream().filter(p -> p.symptom().equals(cell.symptom())).toList();
+        List<TicketPoint> cases = componentCases.stream().filter(cell::contains).toList();
+        Evidence whole = offer(SignatureExtractor.ofCell(cell, cases), test, best);
+        if (whole == null || whole.rateRatio() < settings.clusterScreenRatio()) {
+            return 0;
+        }
+        List<List<TicketPoint>> groups = clustering.clusters(cases, cell.kind(), settings.lookbackDays());
+        for (List<TicketPoint> group : groups) {
+            if (ExcessTest.units(group) >= settings.minUnits()) {
+                offer(SignatureExtractor.ofCluster(cell, group, componentCases), test, best);
+            }
+        }
+        return groups.size();
+    }
+
+    private static Evidence offer(Signature signature, ExcessTest test, Map<String, Candidate> best) {
+        Evidence evidence = test.evaluate(signature);
+        if (evidence != null) {
+            best.merge(signature.cell().signatureKey(), new Candidate(signature, evidence),
+                    (a, b) -> a.evidence().pValue() <= b.evidence().pValue() ? a : b);
+        }
+        return evidence;
+    }
+
+    /** Cells with enough units of one symptom to ever reach the minimum: the count pre-screen. */
+    private List<Cell> cells(String component, List<TicketPoint> points) {
+        Map<Cell, Set<String>> units = new HashMap<>();
+        for (TicketPoint p : points) {
+            if (p.batch() != null) {
+                units.computeIfAbsent(new Cell(component, p.symptom(), Cell.Kind.BATCH, p.batch()), k -> new TreeSet<>()).add(p.unitId());
+            }
+            if (p.firmware() != null) {
+                units.computeIfAbsent(new Cell(component, p.symptom(), Cell.Kind.FIRMWARE, p.firmware()), k -> new TreeSet<>()).add(p.unitId());
+            }
+        }
+        return units.entrySet().stream().filter(e -> e.getValue().size() >= settings.minUnits()).map(Map.Entry::getKey)
+                .sorted(Comparator.comparing(Cell::signatureKey)).toList();
+    }
+
+    /** Registered batches of a component: those registered for it, and those its tickets name. */
+    private static Map<String, BatchInfo> batchesOf(String component, List<TicketPoint> points, Map<String, BatchInfo> all) {
+        Set<String> named = points.stream().map(TicketPoint::batch).filter(b -> b != null && all.containsKey(b))
+                .collect(Collectors.toSet());
+        return all.values().stream().filter(b -> component.equals(b.componentKey()) || named.contains(b.key()))
+                .collect(Collectors.toMap(BatchInfo::key, b -> b));
+    }
+}

@@ -1,0 +1,65 @@
+package com.defectradar.detection;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Derives what a group of cases shares: the signature an alert is raised for. */
+final class SignatureExtractor {
+
+    /** A code shared by this share of the members characterises the group. */
+    static final double DOMINANT_SHARE = 0.8;
+    /** Margin around the members' temperatures, in °C: the band describes conditions, not the exact readings. */
+    static final double BAND_MARGIN = 2.0;
+    /** A band is a condition only if it leaves out at least this share of the symptom's other cases. */
+    static final double BAND_SELECTIVITY = 0.3;
+
+    private SignatureExtractor() {
+    }
+
+    /** The signature of a whole cell: its firmware (for a batch) when dominant, and its members' build period. */
+    static Signature ofCell(Cell cell, List<TicketPoint> members) {
+        return describe(cell, null, members);
+    }
+
+    /**
+     * The signature of a cluster: as for the cell, plus a temperature band when the members have
+     * temperatures and the band is selective among the symptom's cases across the component.
+     */
+    static Signature ofCluster(Cell cell, List<TicketPoint> members, List<TicketPoint> componentCases) {
+        return describe(cell, band(members, componentCases), members);
+    }
+
+    private static Signature describe(Cell cell, Signature.Band band, List<TicketPoint> members) {
+        String firmware = cell.kind() == Cell.Kind.BATCH ? dominant(members, TicketPoint::firmware) : null;
+        LocalDate from = members.stream().map(TicketPoint::productionDay).filter(Objects::nonNull)
+                .min(Double::compare).map(d -> LocalDate.ofEpochDay(d.longValue())).orElse(null);
+        LocalDate to = members.stream().map(TicketPoint::productionDay).filter(Objects::nonNull)
+                .max(Double::compare).map(d -> LocalDate.ofEpochDay(d.longValue())).orElse(null);
+        return new Signature(cell, firmware, band, from, to);
+    }
+
+    static Signature.Band band(List<TicketPoint> members, List<TicketPoint> componentCases) {
+        List<Double> temperatures = members.stream().map(TicketPoint::temperature).filter(Objects::nonNull).toList();
+        if (temperatures.size() < DOMINANT_SHARE * members.size() || temperatures.isEmpty()) {
+            return null;
+        }
+        double min = Math.floor(temperatures.stream().min(Double::compare).orElseThrow() - BAND_MARGIN);
+        double max = Math.ceil(temperatures.stream().max(Double::compare).orElseThrow() + BAND_MARGIN);
+        Signature.Band band = new Signature.Band(min, max);
+        List<Double> others = componentCases.stream().map(TicketPoint::temperature).filter(Objects::nonNull).toList();
+        long outside = others.stream().filter(t -> !band.contains(t)).count();
+        return others.isEmpty() || outside < BAND_SELECTIVITY * others.size() ? null : band;
+    }
+
+    static String dominant(Collection<TicketPoint> members, Function<TicketPoint, String> code) {
+        Map<String, Long> counts = members.stream().map(code).filter(Objects::nonNull)
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        return counts.entrySet().stream().filter(e -> e.getValue() >= DOMINANT_SHARE * members.size())
+                .map(Map.Entry::getKey).findFirst().orElse(null);
+    }
+}

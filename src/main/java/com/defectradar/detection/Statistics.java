@@ -1,0 +1,101 @@
+package com.defectradar.detection;
+
+import smile.math.special.Beta;
+import smile.math.special.Gamma;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.stream.IntStream;
+
+/** The distributions and multiple-testing rules detection relies on, in one place. */
+public final class Statistics {
+
+    private Statistics() {
+    }
+
+    /** P(X ≥ k) for X ~ Poisson(mean): the chance of seeing at least k cases when mean were expected. */
+    public static double poissonUpperTail(int k, double mean) {
+        if (k <= 0) {
+            return 1.0;
+        }
+        if (mean <= 0) {
+            return 0.0;
+        }
+        // P(X >= k) = P(k, mean), the regularized lower incomplete gamma function.
+        return clamp(Gamma.regularizedIncompleteGamma(k, mean));
+    }
+
+    /** P(X ≥ k) for X ~ Binomial(n, p). */
+    public static double binomialUpperTail(int k, int n, double p) {
+        if (k <= 0) {
+            return 1.0;
+        }
+        if (k > n || p <= 0) {
+            return 0.0;
+        }
+        if (p >= 1) {
+            return 1.0;
+        }
+        // P(X >= k) = I_p(k, n - k + 1), the regularized incomplete beta function.
+        return clamp(Beta.regularizedIncompleteBetaFunction(k, n - k + 1.0, p));
+    }
+
+    /**
+     * One-sided Fisher exact test on a 2×2 table: P(X ≥ a) where X is the number of cases among n cell
+     * members when a + others cases fall at random over n + rest members (hypergeometric upper tail).
+     *
+     * @param a     cell members with the symptom
+     * @param n     cell members
+     * @param other reference members with the symptom
+     * @param rest  reference members
+     */
+    public static double fisherUpperTail(int a, int n, int other, int rest) {
+        int cases = a + other;
+        int population = n + rest;
+        int max = Math.min(n, cases);
+        if (a <= 0) {
+            return 1.0;
+        }
+        if (a > max) {
+            return 0.0;
+        }
+        double logDenominator = logChoose(population, n);
+        double sum = 0;
+        for (int k = a; k <= max; k++) {
+            sum += Math.exp(logChoose(cases, k) + logChoose(population - cases, n - k) - logDenominator);
+        }
+        return clamp(sum);
+    }
+
+    private static double logChoose(int n, int k) {
+        if (k < 0 || k > n) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        return Gamma.lgamma(n + 1.0) - Gamma.lgamma(k + 1.0) - Gamma.lgamma(n - k + 1.0);
+    }
+
+    /**
+     * Benjamini–Hochberg: which of the p-values are discoveries at false-discovery rate q.
+     * The largest rank i with p(i) ≤ i·q/m and every smaller p-value are discoveries.
+     */
+    public static boolean[] benjaminiHochberg(double[] pValues, double q) {
+        int m = pValues.length;
+        Integer[] order = IntStream.range(0, m).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, Comparator.comparingDouble(i -> pValues[i]));
+        int cutoff = -1;
+        for (int rank = 0; rank < m; rank++) {
+            if (pValues[order[rank]] <= (rank + 1) * q / m) {
+                cutoff = rank;
+            }
+        }
+        boolean[] discovered = new boolean[m];
+        for (int rank = 0; rank <= cutoff; rank++) {
+            discovered[order[rank]] = true;
+        }
+        return discovered;
+    }
+
+    private static double clamp(double p) {
+        return Math.max(0.0, Math.min(1.0, p));
+    }
+}
