@@ -42,7 +42,7 @@ final class CellClustering {
         codes.add(new GowerDistance.Categorical("model", 0.5, TicketPoint::model));
         codes.add(new GowerDistance.Categorical("region", 0.5, TicketPoint::region));
         List<GowerDistance.Numeric> numbers = List.of(
-                new GowerDistance.Numeric("temperature", 2.0, TEMPERATURE_RANGE, TicketPoint::temperature),
+                new GowerDistance.Numeric("temperature", 3.0, TEMPERATURE_RANGE, TicketPoint::temperature),
                 new GowerDistance.Numeric("occurred", 1.0, windowDays, p -> p.occurredDay()),
                 new GowerDistance.Numeric("production", 1.0, PRODUCTION_RANGE_DAYS, TicketPoint::productionDay),
                 new GowerDistance.Numeric("mileage", 0.5, MILEAGE_RANGE_KM, TicketPoint::mileage));

@@ -18,7 +18,7 @@ public class DetectionSchedule {
         this.detection = detection;
     }
 
-    @Scheduled(every = "${radar.detection.every}", delayed = "${radar.detection.every}",
+    @Scheduled(every = "${radar.detection.every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void detect() {
         detection.runIfDue(Instant.now());

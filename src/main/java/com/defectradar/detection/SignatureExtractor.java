@@ -43,13 +43,19 @@ final class SignatureExtractor {
         return new Signature(cell, firmware, band, from, to);
     }
 
+    /**
+     * The members' temperature range without the extreme tenth at each end (DBSCAN chains a stray background
+     * ticket into a dense group now and then), widened by the margin; null when it does not set the group
+     * apart from the symptom's other cases.
+     */
     static Signature.Band band(List<TicketPoint> members, List<TicketPoint> componentCases) {
-        List<Double> temperatures = members.stream().map(TicketPoint::temperature).filter(Objects::nonNull).toList();
+        List<Double> temperatures = members.stream().map(TicketPoint::temperature).filter(Objects::nonNull).sorted().toList();
         if (temperatures.size() < DOMINANT_SHARE * members.size() || temperatures.isEmpty()) {
             return null;
         }
-        double min = Math.floor(temperatures.stream().min(Double::compare).orElseThrow() - BAND_MARGIN);
-        double max = Math.ceil(temperatures.stream().max(Double::compare).orElseThrow() + BAND_MARGIN);
+        int trim = temperatures.size() / 10;
+        double min = Math.floor(temperatures.get(trim) - BAND_MARGIN);
+        double max = Math.ceil(temperatures.get(temperatures.size() - 1 - trim) + BAND_MARGIN);
         Signature.Band band = new Signature.Band(min, max);
         List<Double> others = componentCases.stream().map(TicketPoint::temperature).filter(Objects::nonNull).toList();
         long outside = others.stream().filter(t -> !band.contains(t)).count();

@@ -1,6 +1,5 @@
 package com.defectradar.detection;
 
-import smile.math.special.Beta;
 import smile.math.special.Gamma;
 
 import java.util.Arrays;
@@ -23,21 +22,6 @@ public final class Statistics {
         }
         // P(X >= k) = P(k, mean), the regularized lower incomplete gamma function.
         return clamp(Gamma.regularizedIncompleteGamma(k, mean));
-    }
-
-    /** P(X ≥ k) for X ~ Binomial(n, p). */
-    public static double binomialUpperTail(int k, int n, double p) {
-        if (k <= 0) {
-            return 1.0;
-        }
-        if (k > n || p <= 0) {
-            return 0.0;
-        }
-        if (p >= 1) {
-            return 1.0;
-        }
-        // P(X >= k) = I_p(k, n - k + 1), the regularized incomplete beta function.
-        return clamp(Beta.regularizedIncompleteBetaFunction(k, n - k + 1.0, p));
     }
 
     /**

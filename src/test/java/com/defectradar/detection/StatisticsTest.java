@@ -1,0 +1,41 @@
+package com.defectradar.detection;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Pinned to scipy.stats (poisson.sf, fisher_exact with alternative='greater'); Smile's gamma is good to ~1e-11. */
+class StatisticsTest {
+
+    @Test
+    void poissonUpperTail() {
+        assertEquals(6.611710561034244e-06, Statistics.poissonUpperTail(5, 0.25), 1e-15);
+        assertEquals(0.8646647167633873, Statistics.poissonUpperTail(1, 2.0), 1e-12);
+        assertEquals(0.003314944264632366, Statistics.poissonUpperTail(10, 3.5), 1e-10);
+        assertEquals(1.0, Statistics.poissonUpperTail(0, 3.5));
+        assertEquals(0.0, Statistics.poissonUpperTail(2, 0.0));
+    }
+
+    @Test
+    void fisherUpperTail() {
+        assertEquals(0.0002063300171568304, Statistics.fisherUpperTail(5, 16, 5, 206), 1e-12);
+        assertEquals(3.119031507207561e-05, Statistics.fisherUpperTail(14, 22, 54, 268), 1e-12);
+        assertEquals(0.6261890009838867, Statistics.fisherUpperTail(3, 10, 30, 100), 1e-10);
+        assertEquals(1.0, Statistics.fisherUpperTail(0, 10, 30, 100));
+    }
+
+    @Test
+    void benjaminiHochberg() {
+        // sorted 0.005, 0.01, 0.03, 0.04 against 0.0125, 0.025, 0.0375, 0.05: the largest rank passing is 4
+        assertArrayEquals(new boolean[]{true, true, true, true},
+                Statistics.benjaminiHochberg(new double[]{0.01, 0.04, 0.03, 0.005}, 0.05));
+        assertArrayEquals(new boolean[]{true, true, true, false},
+                Statistics.benjaminiHochberg(new double[]{0.01, 0.02, 0.03, 0.5}, 0.05));
+        // sorted 0.011, 0.03, 0.9 against 0.0125, 0.025, 0.0375: only the first passes
+        assertArrayEquals(new boolean[]{false, true, false},
+                Statistics.benjaminiHochberg(new double[]{0.03, 0.011, 0.9}, 0.0375));
+        assertArrayEquals(new boolean[]{false, false},
+                Statistics.benjaminiHochberg(new double[]{0.02, 0.03}, 0.01));
+    }
+}
