@@ -208,7 +208,8 @@ public final class DemoFleet {
         }
         Instant occurredAt = day.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds((long) (hourOfDay * 3600));
         double mileage = ChronoUnit.DAYS.between(produced, day) * (30 + random.nextInt(30));
-        tickets.add(new TicketInput("shop-" + REGIONS[region], "DEMO-" + (++ticketNumber), unit, batch.component(),
+        // the story's year in the id: stories of different winters never reuse a (source, ticketId)
+        tickets.add(new TicketInput("shop-" + REGIONS[region], "DEMO-" + january.getYear() + "-" + (++ticketNumber), unit, batch.component(),
                 symptom, occurredAt, batch.batchId(), produced, firmware(batch, day), Math.round(temperature * 10) / 10.0,
                 random.nextBoolean() ? "EV-S" : "EV-X", REGIONS[region] + "-" + (1 + random.nextInt(3)), REGIONS[region],
                 mileage, description, 0.5 + random.nextInt(8) * 0.5,

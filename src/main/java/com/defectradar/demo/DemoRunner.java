@@ -99,7 +99,8 @@ public class DemoRunner {
         detection.run(startOf(plan.streamFrom()));
         Log.infof("Demo: %d batches and %,d tickets of history (%s to %s) loaded. Streaming %s to %s, one day every %s:"
                         + " open /dashboard and watch for the battery alert in January.", plan.batches().size(), history.size(),
-                plan.historyFrom(), plan.streamFrom().minusDays(1), plan.streamFrom(), plan.streamTo(), dayEvery);
+                plan.historyFrom(), plan.streamFrom().minusDays(1), plan.streamFrom(), plan.streamTo(),
+                java.math.BigDecimal.valueOf(dayEvery.toMillis(), 3).stripTrailingZeros().toPlainString() + " s");
 
         int opened = 0;
         LocalDate firstAlertOn = null;

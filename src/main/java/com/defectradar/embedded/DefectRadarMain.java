@@ -56,11 +56,37 @@ public final class DefectRadarMain {
         }
     }
 
+    private static final String DEMO_PREFIX = "defect-radar-demo-pgdata";
+
+    /**
+     * A fresh directory for a demo database. Demos stopped by a signal leave theirs behind (PostgreSQL stops in
+     * its own shutdown hook, after which nothing of ours runs), so earlier ones are removed here unless their
+     * PostgreSQL still runs.
+     */
     private static Path temporaryDirectory() {
         try {
-            return Files.createTempDirectory("defect-radar-demo-pgdata");
+            Path directory = Files.createTempDirectory(DEMO_PREFIX);
+            try (Stream<Path> earlier = Files.list(directory.getParent())) {
+                earlier.filter(p -> p.getFileName().toString().startsWith(DEMO_PREFIX) && !p.equals(directory))
+                        .filter(p -> !postgresRunsIn(p))
+                        .forEach(DefectRadarMain::deleteRecursively);
+            }
+            return directory;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean postgresRunsIn(Path dataDirectory) {
+        try {
+            Path pidFile = dataDirectory.resolve("postmaster.pid");
+            if (!Files.exists(pidFile)) {
+                return false;
+            }
+            long pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().strip());
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        } catch (IOException | RuntimeException e) {
+            return true; // unreadable: leave it alone
         }
     }
 
