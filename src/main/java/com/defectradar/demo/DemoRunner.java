@@ -7,6 +7,7 @@ import com.defectradar.batch.BatchInput;
 import com.defectradar.batch.BatchService;
 import com.defectradar.detection.DetectionRunView;
 import com.defectradar.detection.DetectionService;
+import com.defectradar.metrics.RadarMetrics;
 import com.defectradar.ticket.BatchIngestResult;
 import com.defectradar.ticket.TicketInput;
 import com.defectradar.ticket.TicketParser;
@@ -43,11 +44,12 @@ public class DemoRunner {
     private final TicketService tickets;
     private final DetectionService detection;
     private final AlertService alerts;
+    private final RadarMetrics metrics;
     private final boolean embeddedDatabase;
     private volatile Thread thread;
 
     public DemoRunner(DemoSettings settings, DemoStatus status, BatchService batches, TicketService tickets,
-                      DetectionService detection, AlertService alerts,
+                      DetectionService detection, AlertService alerts, RadarMetrics metrics,
                       @ConfigProperty(name = "radar.embedded-db.active", defaultValue = "false") boolean embeddedDatabase) {
         this.settings = settings;
         this.status = status;
@@ -55,6 +57,7 @@ public class DemoRunner {
         this.tickets = tickets;
         this.detection = detection;
         this.alerts = alerts;
+        this.metrics = metrics;
         this.embeddedDatabase = embeddedDatabase;
     }
 
@@ -109,6 +112,7 @@ public class DemoRunner {
             List<TicketInput> today = plan.on(day);
             sent += send(today);
             DetectionRunView run = detection.run(startOf(day.plusDays(1)));
+            metrics.run(run, "demo");
             opened += run.alertsOpened();
             if (firstAlertOn == null && run.alertsOpened() > 0) {
                 firstAlertOn = day;
@@ -137,6 +141,7 @@ public class DemoRunner {
             List<TicketParser.Result> chunk = inputs.subList(from, Math.min(inputs.size(), from + CHUNK)).stream()
                     .<TicketParser.Result>map(TicketParser.Valid::new).toList();
             BatchIngestResult result = tickets.ingest(chunk);
+            metrics.batch(result);
             created += result.created() + result.duplicates();
         }
         return created;
