@@ -106,10 +106,11 @@ final class Charts {
                 + " viewBox=\"0 0 %d %d\" xmlns=\"http://www.w3.org/2000/svg\">", escape(id), escape(title), width, HEIGHT));
     }
 
-    /** Horizontal grid lines with their values: four steps up to a round maximum. */
+    /** Horizontal grid lines with their values: four steps up to a round maximum, whole counts when small. */
     private static void axis(StringBuilder svg, double top, int width) {
-        for (int step = 0; step <= 4; step++) {
-            double value = top * step / 4;
+        int steps = top < 4 && top == Math.rint(top) ? (int) top : 4;
+        for (int step = 0; step <= steps; step++) {
+            double value = top * step / steps;
             double y = TOP + plotHeight() - scale(value, top);
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"/>",
                     LEFT, width - RIGHT, y, y, step == 0 ? "#7f8c8d" : "#ecf0f1"));
