@@ -81,7 +81,8 @@ public record DigestComposer(int unacknowledgedDays, double escalationGrowth, St
         }
         switch (alert.statusAtEnd()) {
             case "RESOLVED" -> {
-                boolean inWeek = !alert.statusSince().isBefore(week.start()) && alert.statusSince().isBefore(week.end());
+                boolean inWeek = !alert.statusSince().isBefore(week.start())
+                        && alert.statusSince().isBefore(week.end());
                 return inWeek ? Optional.of(Kind.RESOLVED) : Optional.empty();
             }
             case "OPEN", "ACKNOWLEDGED" -> {
@@ -189,7 +190,8 @@ public record DigestComposer(int unacknowledgedDays, double escalationGrowth, St
     }
 
     private static String degrees(double value) {
-        String number = value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.1f", value);
+        String number = value == Math.rint(value) ? String.valueOf((long) value)
+                : String.format(Locale.ROOT, "%.1f", value);
         return number.replace('-', '\u2212');
     }
 
@@ -232,7 +234,8 @@ public record DigestComposer(int unacknowledgedDays, double escalationGrowth, St
         byCurrency.forEach((currency, total) -> lines.add(money(total, currency) + " estimated recall cost in "
                 + count(alertsByCurrency.get(currency), "open alert")));
         if (unknown > 0) {
-            lines.add(count(unknown, "open alert") + " without a cost estimate (no registered batch size or unit cost)");
+            lines.add(count(unknown, "open alert")
+                    + " without a cost estimate (no registered batch size or unit cost)");
         }
         return lines;
     }

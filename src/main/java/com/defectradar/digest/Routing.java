@@ -32,7 +32,8 @@ public final class Routing {
                 byKey.computeIfAbsent(key, k -> new ArrayList<>()).addAll(clean(addresses));
             }
         });
-        this.routes = byKey.entrySet().stream().map(e -> RecipientList.route(e.getKey(), dedupe(e.getValue()))).toList();
+        this.routes = byKey.entrySet().stream()
+                .map(e -> RecipientList.route(e.getKey(), dedupe(e.getValue()))).toList();
         this.routedComponents = byKey.keySet();
         this.defaultScope = defaultScope;
     }
