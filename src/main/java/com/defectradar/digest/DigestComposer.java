@@ -151,7 +151,7 @@ public record DigestComposer(int unacknowledgedDays, double escalationGrowth, St
                 yield days >= 1 ? "Open, unacknowledged for " + days(days) : "Open, not yet acknowledged";
             }
             case "ACKNOWLEDGED" -> "Acknowledged";
-            case "RESOLVED" -> "Resolved";
+            case "RESOLVED" -> "no action needed";
             default -> a.statusAtEnd();
         };
     }
