@@ -88,6 +88,11 @@ public final class JsonFields {
             reject(field, "is required");
             return null;
         }
+        if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
+            // 1e400 parses as an infinite double, which has no decimal value
+            reject(field, "must be between " + min + " and " + max);
+            return null;
+        }
         if (!node.isIntegralNumber() && !(node.isNumber() && node.decimalValue().stripTrailingZeros().scale() <= 0)) {
             reject(field, "must be a whole number");
             return null;
