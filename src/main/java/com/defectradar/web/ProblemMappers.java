@@ -6,6 +6,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
@@ -25,6 +26,18 @@ public class ProblemMappers {
     public Response malformedJson(JsonProcessingException e) {
         return respond(Problem.of(400, "malformed-json", "Malformed JSON",
                 "The body is not valid JSON: " + e.getOriginalMessage()));
+    }
+
+    /**
+     * Reading the body failed: the client went away, or a chunked body outgrew the transport limit (then
+     * Quarkus has already answered 413 and closed the connection). Nothing of ours is broken: no error log.
+     */
+    @ServerExceptionMapper
+    public Response unreadableBody(IOException e) {
+        Log.debugf("Request body could not be read: %s", e.getMessage());
+        return "Request too large".equals(e.getMessage())
+                ? respond(Problem.of(413, "payload-too-large", "Payload too large", describe(413)))
+                : respond(Problem.of(400, "unreadable-body", "Bad request", "The request body could not be read."));
     }
 
     @ServerExceptionMapper
