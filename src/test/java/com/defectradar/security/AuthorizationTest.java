@@ -117,6 +117,13 @@ class AuthorizationTest {
                 }
                 checked++;
                 wrong.addAll(check(http, method, fill(path), allowed));
+                Set<String> documented = new TreeSet<>();
+                paths.get(path).get(method.toLowerCase()).path("security").path(0).path("apiKey")
+                        .forEach(role -> documented.add(role.asText()));
+                if (!documented.equals(new TreeSet<>(allowed))) {
+                    // Swagger UI and client authors read the roles from the document: it must tell the truth
+                    wrong.add(method + " " + path + " documents roles " + documented + ", allows " + new TreeSet<>(allowed));
+                }
             }
         }
         assertTrue(unruled.isEmpty(), "Operations without an access rule; add them to AuthorizationTest.RULES: " + unruled);
