@@ -1,6 +1,8 @@
 package com.defectradar.alert;
 
 import com.defectradar.ticket.TicketPage;
+import jakarta.annotation.security.RolesAllowed;
+import com.defectradar.security.Roles;
 import com.defectradar.web.QueryParams;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/alerts")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Alerts", description = "Confirmed defect patterns for engineering")
+@RolesAllowed({Roles.ENGINEER, Roles.ADMIN})
 public class AlertResource {
 
     private final AlertService alerts;

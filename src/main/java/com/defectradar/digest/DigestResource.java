@@ -1,6 +1,8 @@
 package com.defectradar.digest;
 
 import com.defectradar.web.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import com.defectradar.security.Roles;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -31,6 +33,7 @@ public class DigestResource {
         this.settings = settings;
     }
 
+    @RolesAllowed({Roles.ENGINEER, Roles.ADMIN})
     @GET
     @Path("/preview")
     @Produces(MediaType.TEXT_HTML)
@@ -49,6 +52,7 @@ public class DigestResource {
                 .build();
     }
 
+    @RolesAllowed({Roles.ADMIN})
     @POST
     @Path("/send")
     @Produces(MediaType.APPLICATION_JSON)
@@ -64,6 +68,7 @@ public class DigestResource {
         return Response.status(report.settled() ? 200 : 202).entity(report).build();
     }
 
+    @RolesAllowed({Roles.ENGINEER, Roles.ADMIN})
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Where a week's digest deliveries stand: state, attempts, next attempt, last error")
