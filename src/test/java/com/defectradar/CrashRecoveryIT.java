@@ -2,6 +2,7 @@ package com.defectradar;
 
 import com.defectradar.embedded.EmbeddedDatabase;
 import com.defectradar.support.Http;
+import com.defectradar.support.ServiceProcess;
 import com.defectradar.support.TestKeys;
 import com.defectradar.support.Tickets;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,10 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -74,9 +71,9 @@ class CrashRecoveryIT {
 
     @Test
     void aKilledServiceLosesNothingItAcknowledged() throws Exception {
-        int port = freePort();
+        int port = ServiceProcess.freePort();
         service = start(port, "killed");
-        Http http = new Http(URI.create("http://127.0.0.1:" + port + "/"));
+        Http http = ServiceProcess.http(port);
         AtomicBoolean running = new AtomicBoolean(true);
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         List<Future<?>> load = new ArrayList<>();
@@ -126,9 +123,9 @@ class CrashRecoveryIT {
 
     @Test
     void aTerminatedServiceFinishesWhatItWasDoing() throws Exception {
-        int port = freePort();
+        int port = ServiceProcess.freePort();
         service = start(port, "terminated");
-        Http http = new Http(URI.create("http://127.0.0.1:" + port + "/"));
+        Http http = ServiceProcess.http(port);
         int batches = 3;
         int size = 10_000;
         List<String> bodies = new ArrayList<>();
@@ -168,33 +165,9 @@ class CrashRecoveryIT {
 
     // --- the service process --------------------------------------------------------------------------
 
-    private Process start(int port, String name) throws Exception {
-        Path jar = Path.of(System.getProperty("quarkus.app.jar", "target/quarkus-app/quarkus-run.jar"));
-        assertTrue(Files.exists(jar), "package first: " + jar);
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-jar", jar.toString());
-        builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
-        builder.environment().put("QUARKUS_DATASOURCE_USERNAME", database.username());
-        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
-        builder.environment().put("RADAR_AUTH_BOOTSTRAP_KEYS", "reporter:" + TestKeys.REPORTER + ",admin:" + TestKeys.ADMIN);
-        Path log = Path.of("target", "crash-it-" + name + ".log");
-        builder.redirectErrorStream(true).redirectOutput(log.toFile());
-        Process process = builder.start();
-        Http http = new Http(URI.create("http://127.0.0.1:" + port + "/"));
-        long deadline = System.nanoTime() + 90_000_000_000L;
-        while (System.nanoTime() < deadline && process.isAlive()) {
-            try {
-                if (http.get("/q/health/ready", null).status() == 200) {
-                    return process;
-                }
-            } catch (UncheckedIOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        process.destroyForcibly();
-        throw new AssertionError("the service did not become ready; see " + log.toAbsolutePath());
+    private Process start(int port, String name) throws InterruptedException {
+        return ServiceProcess.start(database, port, "crash-it-" + name, Map.of("RADAR_AUTH_BOOTSTRAP_KEYS",
+                "reporter:" + TestKeys.REPORTER + ",admin:" + TestKeys.ADMIN));
     }
 
     // --- load -------------------------------------------------------------------------------------------
@@ -261,11 +234,5 @@ class CrashRecoveryIT {
             }
         }
         return counts;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
