@@ -1,14 +1,23 @@
 package com.defectradar.alert;
 
 import com.defectradar.ticket.TicketPage;
+import com.defectradar.web.JsonBodies;
+import com.defectradar.web.Problem;
 import com.defectradar.web.QueryParams;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/alerts")
@@ -16,10 +25,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Alerts", description = "Confirmed defect patterns for engineering")
 public class AlertResource {
 
-    private final AlertService alerts;
+    static final String TRANSITION_EXAMPLE = """
+            {"actor": "li.wei@example.com", "note": "Cell supplier informed, 8D report 2021-017 opened."}""";
 
-    public AlertResource(AlertService alerts) {
+    private final AlertService alerts;
+    private final AlertWorkflow workflow;
+    private final JsonBodies bodies;
+
+    public AlertResource(AlertService alerts, AlertWorkflow workflow, JsonBodies bodies) {
         this.alerts = alerts;
+        this.workflow = workflow;
+        this.bodies = bodies;
     }
 
     @GET
@@ -40,15 +56,81 @@ public class AlertResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "One alert with its signature, statistics, exposure and history")
+    @APIResponse(responseCode = "404", description = "No such alert",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public AlertView get(@PathParam("id") String id) {
         return alerts.get(QueryParams.id(id));
     }
 
     @GET
     @Path("/{id}/tickets")
-    @Operation(summary = "The alert's member tickets, the evidence", description = "limit: 1..1000, default 100.")
+    @Operation(summary = "The alert's member tickets, the evidence",
+            description = "In storage order; limit 1..1000, default 100; nextCursor continues after the last ticket shown.")
+    @APIResponse(responseCode = "404", description = "No such alert",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TicketPage tickets(@PathParam("id") String id, @QueryParam("limit") String limit,
                               @QueryParam("cursor") String cursor) {
         return alerts.tickets(QueryParams.id(id), QueryParams.limit(limit, 100, 1000), QueryParams.text(cursor));
+    }
+
+    @POST
+    @Path("/{id}/acknowledge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Acknowledge: someone is on it (from OPEN)",
+            description = "The alert keeps collecting evidence while acknowledged.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = TransitionRequest.class),
+            examples = @ExampleObject(name = "acknowledge", value = TRANSITION_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "The acknowledged alert",
+            content = @Content(schema = @Schema(implementation = AlertView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body, every bad field listed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not possible from the current status, or changed concurrently; "
+            + "currentStatus and allowedTransitions say what is possible now",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = TransitionProblem.class)))
+    public AlertView acknowledge(@PathParam("id") String id, byte[] body) {
+        return transition(id, AlertTransition.ACKNOWLEDGE, body);
+    }
+
+    @POST
+    @Path("/{id}/resolve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Resolve: fixed (from OPEN or ACKNOWLEDGED)",
+            description = "Detection reopens it if matching failures occur after this moment.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = TransitionRequest.class),
+            examples = @ExampleObject(name = "resolve", value = TRANSITION_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "The resolved alert",
+            content = @Content(schema = @Schema(implementation = AlertView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body, every bad field listed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not possible from the current status (e.g. DISMISSED), or "
+            + "changed concurrently",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = TransitionProblem.class)))
+    public AlertView resolve(@PathParam("id") String id, byte[] body) {
+        return transition(id, AlertTransition.RESOLVE, body);
+    }
+
+    @POST
+    @Path("/{id}/dismiss")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Dismiss: not a defect worth pursuing (from OPEN or ACKNOWLEDGED)",
+            description = "Detection reopens it only once its ticket count has at least doubled since the dismissal.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = TransitionRequest.class),
+            examples = @ExampleObject(name = "dismiss", value = TRANSITION_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "The dismissed alert",
+            content = @Content(schema = @Schema(implementation = AlertView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body, every bad field listed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not possible from the current status, or changed concurrently",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = TransitionProblem.class)))
+    public AlertView dismiss(@PathParam("id") String id, byte[] body) {
+        return transition(id, AlertTransition.DISMISS, body);
+    }
+
+    private AlertView transition(String id, AlertTransition transition, byte[] body) {
+        TransitionRequest request = TransitionRequest.parse(bodies.parse(body, TransitionRequest.MAX_BODY_BYTES));
+        return workflow.apply(QueryParams.id(id), transition, request);
     }
 }
