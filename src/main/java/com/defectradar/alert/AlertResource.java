@@ -11,8 +11,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -24,6 +30,26 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Alerts", description = "Confirmed defect patterns for engineering")
 public class AlertResource {
+
+    static final String LIST_DESCRIPTION = """
+            Filters: `status` (comma-separated, default `OPEN,ACKNOWLEDGED`), `component`, `productionBatch` \
+            (codes compare case-insensitively after trimming), `updatedSince` (changes strictly after this instant). \
+            `limit` 1..500, default 100.
+
+            **Order and cursor.** Newest change first: by `updatedAt`, then `id`, both descending. `nextCursor` \
+            continues after the last alert shown. Alert changes are committed in `updatedAt` order, so a traversal \
+            shows every alert that does not change while you page exactly once, and no alert twice. An alert that \
+            changes while you page moves to the front, ahead of your first page: it is left out of the remaining \
+            pages (you may have seen its old state on an earlier page).
+
+            **Polling.** Every page carries the traversal's `snapshotAt` (the same on all its pages). When the \
+            traversal is done, poll `updatedSince=<snapshotAt>` and page through that: it returns every alert \
+            changed since, including the ones that changed while you paged. Then repeat with the new snapshotAt. \
+            Nothing is missed this way. An alert may come twice, once per change, which is a newer version, not a duplicate.
+
+            **ETag.** Every answer carries an `ETag` that describes the filtered alerts (count and newest change) and \
+            the request. Send it back as `If-None-Match`: while nothing the request covers has changed the answer \
+            is `304 Not Modified` without a body, found from an index without reading any alert.""";
 
     static final String TRANSITION_EXAMPLE = """
             {"actor": "li.wei@example.com", "note": "Cell supplier informed, 8D report 2021-017 opened."}""";
@@ -39,18 +65,33 @@ public class AlertResource {
     }
 
     @GET
-    @Operation(summary = "Alerts, newest change first",
-            description = "status: comma-separated, default OPEN,ACKNOWLEDGED. limit: 1..500, default 100.")
-    public AlertPage list(@QueryParam("status") String status,
-                          @QueryParam("component") String component,
-                          @QueryParam("productionBatch") String productionBatch,
-                          @QueryParam("updatedSince") String updatedSince,
-                          @QueryParam("limit") String limit,
-                          @QueryParam("cursor") String cursor) {
+    @Operation(summary = "Alerts, newest change first; cheap to poll with If-None-Match", description = LIST_DESCRIPTION)
+    @APIResponse(responseCode = "200", description = "A page of alerts",
+            headers = @Header(name = "ETag", description = "Send back as If-None-Match"),
+            content = @Content(schema = @Schema(implementation = AlertPage.class)))
+    @APIResponse(responseCode = "304", description = "Nothing this request covers changed since the ETag sent")
+    @APIResponse(responseCode = "400", description = "Invalid filter, limit or cursor",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response list(@QueryParam("status") String status,
+                         @QueryParam("component") String component,
+                         @QueryParam("productionBatch") String productionBatch,
+                         @QueryParam("updatedSince") String updatedSince,
+                         @QueryParam("limit") String limit,
+                         @QueryParam("cursor") String cursor,
+                         @Context Request request) {
         AlertService.AlertQuery query = new AlertService.AlertQuery(AlertService.statuses(status),
                 QueryParams.text(component), QueryParams.text(productionBatch),
                 QueryParams.instant("updatedSince", updatedSince));
-        return alerts.list(query, QueryParams.limit(limit, 100, 500), QueryParams.text(cursor));
+        AlertService.ListRequest listRequest = new AlertService.ListRequest(query, QueryParams.limit(limit, 100, 500),
+                QueryParams.text(cursor));
+        AlertService.ListVersion version = alerts.version(listRequest);
+        EntityTag etag = new EntityTag(version.etag());
+        Response.ResponseBuilder unchanged = request.evaluatePreconditions(etag);
+        // no-cache: caches may keep the answer but must revalidate it with the ETag, which is cheap.
+        if (unchanged != null) {
+            return unchanged.tag(etag).header(HttpHeaders.CACHE_CONTROL, "no-cache").build();
+        }
+        return Response.ok(alerts.page(listRequest, version)).tag(etag).header(HttpHeaders.CACHE_CONTROL, "no-cache").build();
     }
 
     @GET
