@@ -4,6 +4,9 @@ import com.defectradar.ticket.TicketPage;
 import com.defectradar.web.JsonBodies;
 import com.defectradar.web.Problem;
 import com.defectradar.web.QueryParams;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,6 +20,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -56,12 +61,17 @@ public class AlertResource {
 
     private final AlertService alerts;
     private final AlertWorkflow workflow;
+    private final AlertStream stream;
     private final JsonBodies bodies;
+    private final ObjectMapper mapper;
 
-    public AlertResource(AlertService alerts, AlertWorkflow workflow, JsonBodies bodies) {
+    public AlertResource(AlertService alerts, AlertWorkflow workflow, AlertStream stream, JsonBodies bodies,
+                         ObjectMapper mapper) {
         this.alerts = alerts;
         this.workflow = workflow;
+        this.stream = stream;
         this.bodies = bodies;
+        this.mapper = mapper;
     }
 
     @GET
@@ -92,6 +102,27 @@ public class AlertResource {
             return unchanged.tag(etag).header(HttpHeaders.CACHE_CONTROL, "no-cache").build();
         }
         return Response.ok(alerts.page(listRequest, version)).tag(etag).header(HttpHeaders.CACHE_CONTROL, "no-cache").build();
+    }
+
+    @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Server-Sent Events: every alert change as it is committed",
+            description = """
+                    Events: `ready` once the subscription is registered (changes after it are delivered); `alert` \
+                    for each change, data `{"change": "OPENED|UPDATED|REOPENED|ACKNOWLEDGED|RESOLVED|DISMISSED", \
+                    "changedAt", "alert": {Alert}}`, event id = changedAt; `ping` every 25 s while quiet. \
+                    Changes of every instance are delivered (PostgreSQL LISTEN/NOTIFY), after commit, in commit \
+                    order. Events are not replayed: after a reconnect, poll `GET /api/v1/alerts?updatedSince=<last \
+                    event id>&status=OPEN,ACKNOWLEDGED,RESOLVED,DISMISSED` to catch up. A client that reads too slowly \
+                    is disconnected rather than buffered without bound.""")
+    public Multi<OutboundSseEvent> stream(@Context Sse sse) {
+        return stream.subscribe().map(message -> sse.newEventBuilder()
+                .name(message.name())
+                .id(message.id())
+                .mediaType(MediaType.TEXT_PLAIN_TYPE)
+                .data(String.class, json(message.data()))
+                .build());
     }
 
     @GET
@@ -173,5 +204,13 @@ public class AlertResource {
     private AlertView transition(String id, AlertTransition transition, byte[] body) {
         TransitionRequest request = TransitionRequest.parse(bodies.parse(body, TransitionRequest.MAX_BODY_BYTES));
         return workflow.apply(QueryParams.id(id), transition, request);
+    }
+
+    private String json(Object data) {
+        try {
+            return mapper.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write a stream event", e);
+        }
     }
 }
