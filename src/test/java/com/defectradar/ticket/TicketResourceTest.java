@@ -152,24 +152,32 @@ class TicketResourceTest {
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
-            List<Callable<Integer>> calls = new ArrayList<>();
+            // Each call answers its status and how many tickets it created: a single POST creates with 201, a
+            // batch with 200 and "created": 1. Whichever kind wins the race, exactly one call creates.
+            List<Callable<int[]>> calls = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
                 boolean single = i % 2 == 0;
                 calls.add(() -> {
                     start.await();
-                    return single ? post(ticket).statusCode()
-                            : given().contentType(ContentType.JSON).body(List.of(ticket)).post("/api/v1/tickets/batch").statusCode();
+                    if (single) {
+                        int status = post(ticket).statusCode();
+                        return new int[]{status, status == 201 ? 1 : 0};
+                    }
+                    Response batch = given().contentType(ContentType.JSON).body(List.of(ticket)).post("/api/v1/tickets/batch");
+                    return new int[]{batch.statusCode(), batch.statusCode() == 200 ? batch.jsonPath().getInt("created") : 0};
                 });
             }
-            List<Future<Integer>> results = new ArrayList<>();
+            List<Future<int[]>> results = new ArrayList<>();
             calls.forEach(c -> results.add(pool.submit(c)));
             start.countDown();
             List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> result : results) {
-                statuses.add(result.get());
+            int created = 0;
+            for (Future<int[]> result : results) {
+                statuses.add(result.get()[0]);
+                created += result.get()[1];
             }
             assertTrue(statuses.stream().allMatch(s -> s == 200 || s == 201), statuses.toString());
-            assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+            assertEquals(1, created, statuses.toString());
         } finally {
             pool.shutdownNow();
         }
