@@ -80,7 +80,7 @@ final class AlertSeed {
         update("insert into alert_history (alert_id, at, status, actor, note) values (?, ?, ?, ?, 'seeded')",
                 alertId, Timestamp.from(at), status, actor);
         update("""
-                update alert set status = ?, updated_at = greatest(updated_at, ?),
+                update alert set status = ?, updated_at = greatest(updated_at + interval '1 microsecond', ?),
                     resolved_at = case when ? = 'RESOLVED' then ? else resolved_at end
                 where id = ?""", status, Timestamp.from(at), status, Timestamp.from(at), alertId);
     }
@@ -103,7 +103,8 @@ final class AlertSeed {
         }
         update("""
                 update alert set ticket_count = (select count(*) from alert_ticket where alert_id = ?),
-                    unit_count = (select count(*) from alert_ticket where alert_id = ?) where id = ?""",
+                    unit_count = (select count(*) from alert_ticket where alert_id = ?),
+                    updated_at = updated_at + interval '1 microsecond' where id = ?""",
                 alertId, alertId, alertId);
     }
 

@@ -65,6 +65,7 @@ class AuthorizationTest {
         rule("GET /api/v1/digests/preview", ENGINEER, ADMIN);
         rule("POST /api/v1/digests/send", ADMIN);
         rule("GET /api/v1/digests", ENGINEER, ADMIN);
+        rule("GET /api/v1/alerts/stream", ENGINEER, ADMIN);
     }
 
     /** Placeholder values by parameter name: ids that exist nowhere, so no call changes anything. */
@@ -175,6 +176,9 @@ class AuthorizationTest {
     }
 
     private static Http.Answer call(Http http, String method, String url, String authorization) {
+        if (url.endsWith("/stream")) {
+            return http.open(url, authorization);
+        }
         boolean hasBody = method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
         return hasBody ? http.json(method, url, authorization, "{}") : http.send(method, url, authorization, null, null);
     }

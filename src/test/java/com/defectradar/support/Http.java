@@ -73,4 +73,28 @@ public final class Http {
     public Answer json(String method, String pathAndQuery, String authorization, String json) {
         return send(method, pathAndQuery, authorization, "application/json", json.getBytes(StandardCharsets.UTF_8));
     }
+
+    /**
+     * A GET answered with a stream that may never end (server-sent events): status and headers only, the body
+     * is read only when it is an error's, which ends.
+     */
+    public Answer open(String pathAndQuery, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(Duration.ofSeconds(60)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            HttpResponse<java.io.InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (java.io.InputStream body = response.body()) {
+                String text = response.statusCode() >= 400 ? new String(body.readAllBytes(), StandardCharsets.UTF_8) : "";
+                return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null), text,
+                        response.headers());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + pathAndQuery + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
 }
