@@ -3,6 +3,7 @@ package com.defectradar;
 import com.defectradar.embedded.EmbeddedDatabase;
 import com.defectradar.support.Http;
 import com.defectradar.support.ServiceProcess;
+import com.defectradar.support.StoredTickets;
 import com.defectradar.support.TestKeys;
 import com.defectradar.support.Tickets;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,12 +15,12 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+
+
+
+
 import java.util.ArrayList;
-import java.util.HashMap;
+
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -222,17 +223,6 @@ class CrashRecoveryIT {
     }
 
     private static Map<String, Integer> storedCounts() throws Exception {
-        Map<String, Integer> counts = new HashMap<>();
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl());
-             PreparedStatement select = connection.prepareStatement(
-                     "select ticket_id, count(*) from ticket where source = ? group by ticket_id")) {
-            select.setString(1, SOURCE);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    counts.put(rows.getString(1), rows.getInt(2));
-                }
-            }
-        }
-        return counts;
+        return StoredTickets.countsByTicketId(database.jdbcUrl(), SOURCE);
     }
 }

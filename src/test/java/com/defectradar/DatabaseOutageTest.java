@@ -1,6 +1,7 @@
 package com.defectradar;
 
 import com.defectradar.support.Http;
+import com.defectradar.support.StoredTickets;
 import com.defectradar.support.RestartablePostgresResource;
 import com.defectradar.support.TestKeys;
 import com.defectradar.support.Tickets;
@@ -11,10 +12,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+
+
+
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -173,18 +174,7 @@ class DatabaseOutageTest {
     }
 
     private static Map<String, Integer> storedCounts() throws Exception {
-        Map<String, Integer> counts = new HashMap<>();
-        try (Connection connection = DriverManager.getConnection(RestartablePostgresResource.jdbcUrl());
-             PreparedStatement select = connection.prepareStatement(
-                     "select ticket_id, count(*) from ticket where source = ? group by ticket_id")) {
-            select.setString(1, SOURCE);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    counts.put(rows.getString(1), rows.getInt(2));
-                }
-            }
-        }
-        return counts;
+        return StoredTickets.countsByTicketId(RestartablePostgresResource.jdbcUrl(), SOURCE);
     }
 
     private static void awaitStatus(Http http, String path, String authorization, Predicate<Integer> expected, String what) {
