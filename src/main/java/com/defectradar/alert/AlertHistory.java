@@ -10,7 +10,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** An entry of an alert's audit trail: who moved it where, when, and why. */
 @Entity
@@ -40,5 +43,14 @@ public class AlertHistory extends PanacheEntityBase {
 
     static List<AlertHistory> of(long alertId) {
         return list("alertId = ?1 order by at, id", alertId);
+    }
+
+    /** The histories of several alerts in one query (a list page), by alert id. */
+    static Map<Long, List<AlertHistory>> of(Collection<Long> alertIds) {
+        if (alertIds.isEmpty()) {
+            return Map.of();
+        }
+        return AlertHistory.<AlertHistory>list("alertId in ?1 order by at, id", alertIds).stream()
+                .collect(Collectors.groupingBy(h -> h.alertId));
     }
 }

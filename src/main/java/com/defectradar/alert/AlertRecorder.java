@@ -18,6 +18,14 @@ public class AlertRecorder {
 
     static final String DETECTION_ACTOR = "detection";
 
+    private final AlertClock clock;
+    private final AlertChanges changes;
+
+    public AlertRecorder(AlertClock clock, AlertChanges changes) {
+        this.clock = clock;
+        this.changes = changes;
+    }
+
     public enum Outcome { OPENED, UPDATED, REOPENED, UNCHANGED }
 
     private record Evidence(int tickets, int units, Instant first, Instant last) {
@@ -26,7 +34,13 @@ public class AlertRecorder {
     private record NewMembers(int count, Instant latestOccurrence) {
     }
 
+    /**
+     * @param now when the run recorded it: the detection time of a new alert. {@code updatedAt} comes from the
+     *            {@link AlertClock}, so that every change is visible to pollers in commit order.
+     */
     public Outcome record(DetectedPattern pattern, long runId, Instant now) {
+        // The clock before the row lock: the lock order every alert writer follows (see AlertClock).
+        Instant changedAt = clock.tick();
         Alert alert = Alert.<Alert>find("signatureKey", pattern.signatureKey())
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
         boolean created = alert == null;
@@ -35,11 +49,13 @@ public class AlertRecorder {
             alert.signatureKey = pattern.signatureKey();
             alert.status = AlertStatus.OPEN;
             alert.detectedAt = now;
-            copyPattern(alert, pattern, runId, now);
+            copyPattern(alert, pattern, runId, changedAt);
             alert.ticketCount = 0;
             alert.firstOccurredAt = now;
             alert.lastOccurredAt = now;
             alert.persist();
+            // The row was inserted at changedAt; the evidence below is a second write that must move it on.
+            changedAt = clock.tick();
         }
         NewMembers added = addMembers(alert.id, pattern);
         if (!created && added.count() == 0) {
@@ -47,13 +63,14 @@ public class AlertRecorder {
         }
         Evidence evidence = evidence(alert.id);
         int previousTickets = alert.ticketCount;
-        copyPattern(alert, pattern, runId, now);
+        copyPattern(alert, pattern, runId, changedAt);
         alert.ticketCount = evidence.tickets();
         alert.unitCount = evidence.units();
         alert.firstOccurredAt = evidence.first();
         alert.lastOccurredAt = evidence.last();
         if (created) {
             AlertHistory.record(alert, DETECTION_ACTOR, "Detected: " + pattern.summary());
+            changes.announce(alert, AlertChange.OPENED);
             return Outcome.OPENED;
         }
         String reopenReason = reopenReason(alert, added, previousTickets);
@@ -62,8 +79,10 @@ public class AlertRecorder {
             alert.resolvedAt = null;
             alert.dismissedTicketCount = null;
             AlertHistory.record(alert, DETECTION_ACTOR, reopenReason);
+            changes.announce(alert, AlertChange.REOPENED);
             return Outcome.REOPENED;
         }
+        changes.announce(alert, AlertChange.UPDATED);
         return Outcome.UPDATED;
     }
 
@@ -86,7 +105,7 @@ public class AlertRecorder {
         return null;
     }
 
-    private static void copyPattern(Alert alert, DetectedPattern p, long runId, Instant now) {
+    private static void copyPattern(Alert alert, DetectedPattern p, long runId, Instant changedAt) {
         alert.component = p.component();
         alert.symptomCode = p.symptomCode();
         alert.productionBatch = p.productionBatch();
@@ -107,7 +126,7 @@ public class AlertRecorder {
         alert.summary = p.summary();
         alert.severity = Severity.of(p.rateRatio(), p.observed(), p.estimatedRecallCost());
         alert.lastRunId = runId;
-        alert.updatedAt = now;
+        alert.updatedAt = changedAt;
     }
 
     private static NewMembers addMembers(long alertId, DetectedPattern pattern) {

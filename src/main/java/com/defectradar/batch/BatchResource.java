@@ -1,7 +1,9 @@
 package com.defectradar.batch;
 
+import com.defectradar.security.Roles;
 import com.defectradar.web.JsonBodies;
 import com.defectradar.web.Problem;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -34,6 +36,7 @@ public class BatchResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register or replace a production batch",
             description = "unitsProduced is required; batch ids match tickets case-insensitively.")
@@ -51,6 +54,7 @@ public class BatchResource {
     }
 
     @GET
+    @RolesAllowed({Roles.ENGINEER, Roles.ADMIN})
     @Operation(summary = "A registered batch with its ticket count and tickets per 1,000 units")
     public BatchView get(@PathParam("batchId") String batchId) {
         return batches.get(batchId);

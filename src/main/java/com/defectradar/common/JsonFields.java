@@ -18,6 +18,9 @@ import java.util.List;
  */
 public final class JsonFields {
 
+    private static final Instant FIRST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LAST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
     private final JsonNode object;
     private final String prefix;
     private final List<FieldError> errors = new ArrayList<>();
@@ -62,6 +65,11 @@ public final class JsonFields {
             reject(field, "must not contain NUL characters");
             return null;
         }
+        if (value.codePoints().anyMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)) {
+            // "\ud800" alone is valid JSON but not text: PostgreSQL would store it as '?', another value
+            reject(field, "must not contain unpaired surrogate escapes");
+            return null;
+        }
         return value.isBlank() ? null : value;
     }
 
@@ -86,6 +94,11 @@ public final class JsonFields {
         JsonNode node = object.get(field);
         if (node == null || node.isNull()) {
             reject(field, "is required");
+            return null;
+        }
+        if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
+            // 1e400 parses as an infinite double, which has no decimal value
+            reject(field, "must be between " + min + " and " + max);
             return null;
         }
         if (!node.isIntegralNumber() && !(node.isNumber() && node.decimalValue().stripTrailingZeros().scale() <= 0)) {
@@ -155,25 +168,33 @@ public final class JsonFields {
         return errors.stream().anyMatch(e -> e.field().equals(prefix + field));
     }
 
+    /**
+     * Null when not an instant or a date, or outside the years 1 to 9999: Java parses years up to a billion,
+     * which PostgreSQL and the JDBC driver cannot hold.
+     */
     public static Instant parseInstant(String text) {
+        Instant instant;
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            instant = OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException notDateTime) {
             try {
-                return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+                instant = LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
             } catch (DateTimeParseException notDate) {
                 return null;
             }
         }
+        return instant.isBefore(FIRST_INSTANT) || instant.isAfter(LAST_INSTANT) ? null : instant;
     }
 
     static LocalDate parseDate(String text) {
+        LocalDate date;
         try {
-            return LocalDate.parse(text);
+            date = LocalDate.parse(text);
         } catch (DateTimeParseException notDate) {
             Instant instant = parseInstant(text);
             return instant == null ? null : LocalDate.ofInstant(instant, ZoneOffset.UTC);
         }
+        return date.getYear() < 1 || date.getYear() > 9999 ? null : date;
     }
 
     private static String plain(double value) {

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import com.defectradar.security.Roles;
 import com.defectradar.web.QueryParams;
 
 /**
@@ -23,10 +24,6 @@ import com.defectradar.web.QueryParams;
 @Path("/dashboard")
 @Produces(MediaType.TEXT_HTML)
 public class DashboardResource {
-
-    /** Roles that may read alerts (API.md "Access"); the same strings as com.defectradar.security.Roles. */
-    static final String ENGINEER = "engineer";
-    static final String ADMIN = "admin";
 
     @CheckedTemplate
     static class Templates {
@@ -62,14 +59,14 @@ public class DashboardResource {
 
     @GET
     @Path("/parts/alerts")
-    @RolesAllowed({ENGINEER, ADMIN})
+    @RolesAllowed({Roles.ENGINEER, Roles.ADMIN})
     public Response alertsPart() {
         return part(Templates.alerts(dashboard.openAlerts()));
     }
 
     @GET
     @Path("/parts/alerts/{id}")
-    @RolesAllowed({ENGINEER, ADMIN})
+    @RolesAllowed({Roles.ENGINEER, Roles.ADMIN})
     public Response alertPart(@PathParam("id") String id) {
         return part(Templates.alert(dashboard.alert(QueryParams.id(id), significance)));
     }

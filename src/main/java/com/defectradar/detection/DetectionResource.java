@@ -1,6 +1,8 @@
 package com.defectradar.detection;
 
 import com.defectradar.web.QueryParams;
+import jakarta.annotation.security.RolesAllowed;
+import com.defectradar.security.Roles;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,6 +17,7 @@ import java.time.Instant;
 @Path("/api/v1/detection/runs")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Detection", description = "Runs that turn tickets into alerts")
+@RolesAllowed({Roles.ENGINEER, Roles.ADMIN})
 public class DetectionResource {
 
     private final DetectionService detection;

@@ -31,4 +31,10 @@ public class DetectionRun extends PanacheEntityBase {
     static DetectionRun latest() {
         return DetectionRun.<DetectionRun>find("finishedAt is not null order by id desc").firstResult();
     }
+
+    /** The last scheduled run: a requested one may have looked at another time (a backtest), not at now. */
+    static DetectionRun latestScheduled() {
+        return DetectionRun.<DetectionRun>find("finishedAt is not null and trigger = ?1 order by id desc",
+                DetectionService.SCHEDULED).firstResult();
+    }
 }

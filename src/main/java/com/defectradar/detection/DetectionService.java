@@ -22,6 +22,7 @@ public class DetectionService {
 
     /** Advisory lock id shared by every instance: "detection" in ASCII. */
     static final long RUN_LOCK = 0x646574656374L;
+    static final String SCHEDULED = "schedule";
 
     private final DetectionSettings settings;
     private final WindowLoader loader;
@@ -57,12 +58,12 @@ public class DetectionService {
             return;
         }
         long newest = loader.maxTicketId();
-        DetectionRun last = DetectionRun.latest();
+        DetectionRun last = DetectionRun.latestScheduled();
         if (last != null && last.maxTicketId == newest
                 && Duration.between(last.startedAt, now).compareTo(settings.idleRerun()) < 0) {
             return;
         }
-        DetectionRunView run = execute(now, "schedule", newest);
+        DetectionRunView run = execute(now, SCHEDULED, newest);
         Log.infof("Scheduled detection run %d: %d tickets, %d opened, %d updated, %d reopened in %d ms", run.id(),
                 run.ticketsConsidered(), run.alertsOpened(), run.alertsUpdated(), run.alertsReopened(),
                 Duration.between(run.startedAt(), run.finishedAt()).toMillis());

@@ -8,6 +8,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -52,7 +55,7 @@ public class TicketBodies {
     /** NDJSON: one ticket per line; blank lines are skipped. A line that is not JSON refuses the whole body. */
     public List<TicketParser.Result> ndjson(byte[] body) {
         JsonBodies.requireWithin(body, BATCH_MAX_BYTES);
-        String[] lines = new String(body == null ? new byte[0] : body, StandardCharsets.UTF_8).split("\r?\n");
+        String[] lines = utf8(body).split("\r?\n");
         List<JsonNode> nodes = new ArrayList<>();
         List<FieldError> malformed = new ArrayList<>();
         for (int line = 0; line < lines.length; line++) {
@@ -78,6 +81,21 @@ public class TicketBodies {
             results.add(parser.parse(nodes.get(i), "[" + i + "]."));
         }
         return results;
+    }
+
+    /**
+     * Strict: the lenient String constructor would turn bytes that are not UTF-8 into U+FFFD and store text
+     * the shop never sent (a JSON array with such bytes is refused by the parser the same way).
+     */
+    private static String utf8(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body == null ? new byte[0] : body)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ProblemException(Problem.of(400, "malformed-json", "Malformed JSON",
+                    "The body is not valid UTF-8; nothing was stored."));
+        }
     }
 
     private static void requireItemLimit(int items) {

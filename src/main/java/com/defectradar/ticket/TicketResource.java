@@ -1,8 +1,11 @@
 package com.defectradar.ticket;
 
+import com.defectradar.security.Roles;
+import com.defectradar.security.SourceScope;
 import com.defectradar.web.Problem;
 import com.defectradar.web.ProblemException;
 import com.defectradar.web.QueryParams;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -24,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.List;
 
 @Path("/api/v1/tickets")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,17 +45,21 @@ public class TicketResource {
 
     private final TicketService tickets;
     private final TicketBodies bodies;
+    private final SourceScope scope;
 
-    public TicketResource(TicketService tickets, TicketBodies bodies) {
+    public TicketResource(TicketService tickets, TicketBodies bodies, SourceScope scope) {
         this.tickets = tickets;
         this.bodies = bodies;
+        this.scope = scope;
     }
 
     @POST
+    @RolesAllowed({Roles.REPORTER, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Report one repair ticket",
             description = "Idempotent per (source, ticketId): a replay with the same content answers 200 and stores "
-                    + "nothing; the same key with other content answers 409. Bodies over 64 KB answer 413.")
+                    + "nothing; the same key with other content answers 409. Bodies over 64 KB answer 413. "
+                    + "A reporter key bound to a source gets 403 for a ticket of another source.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = TicketInput.class), examples = @ExampleObject(name = "battery", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Stored", content = @Content(schema = @Schema(implementation = TicketView.class)))
@@ -61,7 +69,9 @@ public class TicketResource {
     @APIResponse(responseCode = "409", description = "Same (source, ticketId) stored with other content",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response report(byte[] body, @Context UriInfo uri) {
-        TicketService.SingleResult result = tickets.ingest(bodies.single(body));
+        TicketInput ticket = bodies.single(body);
+        scope.requireWritable(ticket.source());
+        TicketService.SingleResult result = tickets.ingest(ticket);
         if (result.outcome() instanceof IngestOutcome.Created) {
             return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(result.ticket().id())).build())
                     .entity(result.ticket()).build();
@@ -71,11 +81,13 @@ public class TicketResource {
 
     @POST
     @Path("/batch")
+    @RolesAllowed({Roles.REPORTER, Roles.ADMIN})
     @Consumes({MediaType.APPLICATION_JSON, NDJSON})
     @Operation(summary = "Report up to 10,000 tickets at once",
             description = "A JSON array, or NDJSON with Content-Type application/x-ndjson. Valid tickets are stored "
                     + "even when others are rejected; each rejection names its index and fields. A body that is not "
-                    + "JSON answers 400 and one over 16 MB or 10,000 tickets answers 413, with nothing stored.")
+                    + "JSON answers 400 and one over 16 MB or 10,000 tickets answers 413, with nothing stored. For a reporter key "
+                    + "bound to a source, a batch with any valid ticket of another source answers 403, nothing stored.")
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TicketInput[].class),
                     examples = @ExampleObject(name = "array", value = "[" + EXAMPLE + "]")),
@@ -85,20 +97,35 @@ public class TicketResource {
             content = @Content(schema = @Schema(implementation = BatchIngestResult.class)))
     public BatchIngestResult reportBatch(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
         boolean ndjson = contentType != null && contentType.toLowerCase().startsWith(NDJSON);
-        return tickets.ingest(ndjson ? bodies.ndjson(body) : bodies.jsonArray(body));
+        List<TicketParser.Result> items = ndjson ? bodies.ndjson(body) : bodies.jsonArray(body);
+        // another source's ticket from a bound key is a misconfigured shop system or worse: refuse it all,
+        // loudly, rather than report it among data-quality rejections
+        items.stream().filter(TicketParser.Valid.class::isInstance)
+                .map(item -> ((TicketParser.Valid) item).ticket().source()).distinct()
+                .forEach(scope::requireWritable);
+        return tickets.ingest(items);
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One stored ticket")
+    @RolesAllowed({Roles.REPORTER, Roles.ENGINEER, Roles.ADMIN})
+    @Operation(summary = "One stored ticket",
+            description = "A reporter key bound to a source sees only that source's tickets; others answer 404.")
     public TicketView get(@PathParam("id") String id) {
-        return tickets.get(QueryParams.id(id));
+        TicketView ticket = tickets.get(QueryParams.id(id));
+        if (!scope.canRead(ticket.source())) {
+            // 404 rather than 403: a shop need not learn which ids other shops' tickets have
+            throw ProblemException.notFound("No ticket with id " + ticket.id() + ".");
+        }
+        return ticket;
     }
 
     @GET
+    @RolesAllowed({Roles.REPORTER, Roles.ENGINEER, Roles.ADMIN})
     @Operation(summary = "Stored tickets, filtered, a page at a time",
             description = "Ordered by storage; pass nextCursor as cursor for the next page. Codes match "
-                    + "case-insensitively; from/to bound occurredAt (inclusive). limit: 1..1000, default 100.")
+                    + "case-insensitively; from/to bound occurredAt (inclusive). limit: 1..1000, default 100. "
+                    + "A reporter key bound to a source lists only that source (asking for another answers 403).")
     public TicketPage list(@QueryParam("productionBatch") String productionBatch,
                            @QueryParam("component") String component,
                            @QueryParam("symptomCode") String symptomCode,
@@ -108,7 +135,8 @@ public class TicketResource {
                            @QueryParam("limit") String limit,
                            @QueryParam("cursor") String cursor) {
         TicketService.TicketQuery query = new TicketService.TicketQuery(productionBatch, component, symptomCode,
-                QueryParams.instant("from", from), QueryParams.instant("to", to), QueryParams.text(source));
+                QueryParams.instant("from", from), QueryParams.instant("to", to),
+                scope.readableSource(QueryParams.text(source)));
         return tickets.list(query, QueryParams.limit(limit, 100, 1000), QueryParams.text(cursor));
     }
 }

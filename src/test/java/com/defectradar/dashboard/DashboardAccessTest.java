@@ -1,11 +1,10 @@
 package com.defectradar.dashboard;
 
-import com.defectradar.support.BootstrapKeys;
+import com.defectradar.support.TestKeys;
 import com.defectradar.support.EmbeddedPostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -47,7 +46,7 @@ class DashboardAccessTest {
 
     @Test
     void partsAreNeverCachedAndUnknownAlertsAreProblems() throws Exception {
-        String key = BootstrapKeys.of("engineer");
+        String key = TestKeys.ENGINEER;
         HttpResponse<String> part = get("dashboard/parts/alerts", key);
         assertEquals(200, part.statusCode());
         assertEquals("no-store", part.headers().firstValue("Cache-Control").orElse(""));
@@ -56,20 +55,16 @@ class DashboardAccessTest {
         assertTrue(missing.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
     }
 
-    /** Real once access control is in the build (the security branch); before, there are no keys to check. */
+    /** The same roles as GET /api/v1/alerts: engineer and admin read, a reporter and anyone without a key do not. */
     @Test
     void partsAnswerOnlyKeysThatMayReadAlerts() throws Exception {
-        String engineer = BootstrapKeys.of("engineer");
-        Assumptions.assumeTrue(engineer != null, "no radar.auth.bootstrap-keys in this build: access control comes"
-                + " with the security branch");
-        assertEquals(401, get("dashboard/parts/alerts", null).statusCode());
-        assertEquals(401, get("dashboard/parts/alerts", "not-a-key").statusCode());
-        String reporter = BootstrapKeys.of("reporter");
-        if (reporter != null) {
-            assertEquals(403, get("dashboard/parts/alerts", reporter).statusCode());
+        for (String part : new String[]{"dashboard/parts/alerts", "dashboard/parts/alerts/1"}) {
+            assertEquals(401, get(part, null).statusCode(), part);
+            assertEquals(401, get(part, "not-a-key").statusCode(), part);
+            assertEquals(403, get(part, TestKeys.REPORTER).statusCode(), part);
         }
-        assertEquals(200, get("dashboard/parts/alerts", engineer).statusCode());
-        assertEquals(200, get("dashboard/parts/alerts", BootstrapKeys.of("admin")).statusCode());
+        assertEquals(200, get("dashboard/parts/alerts", TestKeys.ENGINEER).statusCode());
+        assertEquals(200, get("dashboard/parts/alerts", TestKeys.ADMIN).statusCode());
     }
 
     private HttpResponse<String> get(String path, String key) throws IOException, InterruptedException {

@@ -1,6 +1,6 @@
 package com.defectradar.importer;
 
-import com.defectradar.support.BootstrapKeys;
+import com.defectradar.support.TestKeys;
 import com.defectradar.support.EmbeddedPostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -89,7 +89,7 @@ class ImportApiTest {
                 .replace("{components|left:64}", "{components}"));
         CsvImporter.Settings settings = new CsvImporter.Settings(SAMPLE, mapping, dir.resolve("cp.json"),
                 dir.resolve("rejects.csv"), 40, false, 2, Duration.ofMillis(10));
-        HttpChunkSender http = new HttpChunkSender(URI.create(root.toString()), BootstrapKeys.of("admin"), Duration.ofSeconds(60));
+        HttpChunkSender http = new HttpChunkSender(URI.create(root.toString()), TestKeys.REPORTER, Duration.ofSeconds(60));
 
         // The first chunk fails once before reaching the service (retried); the third reaches it, is stored, and then
         // the connection dies before the answer arrives, after which the process is gone (no retries left).
@@ -154,16 +154,33 @@ class ImportApiTest {
         assertTrue(usage.err().contains("--chunk-size takes a whole number from 1 to 10000"), usage.err());
     }
 
+    @Test
+    void keysThatMayNotWriteTicketsStopTheImportAtOnceWithNothingStored() throws IOException {
+        for (String key : new String[]{TestKeys.ENGINEER, "not-a-key", null}) {
+            Path mapping = dir.resolve("m.properties");
+            String source = "nhtsa-" + UUID.randomUUID().toString().substring(0, 8);
+            Files.writeString(mapping, Files.readString(MAPPING).replace("source = nhtsa", "source = " + source));
+            Map<String, String> env = new HashMap<>(Map.of("RADAR_URL", root.toString()));
+            if (key != null) {
+                env.put("RADAR_API_KEY", key);
+            }
+            Run run = cli(env, "--mapping", mapping.toString(), "--checkpoint", dir.resolve(source + ".json").toString(),
+                    "--rejects", dir.resolve(source + ".csv").toString(), "--progress", "none", SAMPLE.toString());
+            assertEquals(1, run.status(), run.err());
+            assertTrue(run.err().contains(TestKeys.ENGINEER.equals(key) ? "answered 403" : "answered 401"), run.err());
+            assertTrue(run.err().contains("Rows 1..0 are answered"), run.err());
+            assertEquals(0, storedTickets(source).size());
+        }
+    }
+
     private record Run(int status, String out, String err) {
     }
 
     private Run cli(String... args) {
-        Map<String, String> env = new HashMap<>();
-        env.put("RADAR_URL", root.toString());
-        String key = BootstrapKeys.of("admin");
-        if (key != null) {
-            env.put("RADAR_API_KEY", key);
-        }
+        return cli(Map.of("RADAR_URL", root.toString(), "RADAR_API_KEY", TestKeys.REPORTER), args);
+    }
+
+    private static Run cli(Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = ImportCli.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8),

@@ -152,24 +152,30 @@ class TicketResourceTest {
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
-            List<Callable<Integer>> calls = new ArrayList<>();
+            // each answer as "status created": a single ticket is created by a 201, a batch reports its count;
+            // whichever kind of request wins the race, exactly one of them creates the row
+            List<Callable<String>> calls = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
                 boolean single = i % 2 == 0;
                 calls.add(() -> {
                     start.await();
-                    return single ? post(ticket).statusCode()
-                            : given().contentType(ContentType.JSON).body(List.of(ticket)).post("/api/v1/tickets/batch").statusCode();
+                    if (single) {
+                        int status = post(ticket).statusCode();
+                        return status + " " + (status == 201 ? 1 : 0);
+                    }
+                    Response batch = given().contentType(ContentType.JSON).body(List.of(ticket)).post("/api/v1/tickets/batch");
+                    return batch.statusCode() + " " + (batch.statusCode() == 200 ? batch.jsonPath().getInt("created") : 0);
                 });
             }
-            List<Future<Integer>> results = new ArrayList<>();
+            List<Future<String>> results = new ArrayList<>();
             calls.forEach(c -> results.add(pool.submit(c)));
             start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> result : results) {
-                statuses.add(result.get());
+            List<String> answers = new ArrayList<>();
+            for (Future<String> result : results) {
+                answers.add(result.get());
             }
-            assertTrue(statuses.stream().allMatch(s -> s == 200 || s == 201), statuses.toString());
-            assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+            assertTrue(answers.stream().allMatch(a -> a.startsWith("200 ") || a.startsWith("201 ")), answers.toString());
+            assertEquals(1, answers.stream().mapToInt(a -> Integer.parseInt(a.substring(4))).sum(), answers.toString());
         } finally {
             pool.shutdownNow();
         }

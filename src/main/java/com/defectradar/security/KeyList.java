@@ -1,0 +1,6 @@
+package com.defectradar.security;
+
+import java.util.List;
+
+public record KeyList(List<KeyView> items) {
+}
