@@ -245,20 +245,11 @@ public final class DemoFleet {
         return Math.max(0, Math.min(1, days / 30.0));
     }
 
-    /** Seasonal climate, coldest mid-January, with day-to-day weather. */
     private double temperature(int region, LocalDate day) {
-        double season = Math.cos(2 * Math.PI * (day.getDayOfYear() - 15) / 365.0);
-        return REGION_MEAN_C[region] - 12 * season + random.nextGaussian() * 3;
+        return FleetWeather.temperature(REGION_MEAN_C[region], day.getDayOfYear(), random);
     }
 
     private int poisson(double mean) {
-        double limit = Math.exp(-mean);
-        int k = 0;
-        double product = random.nextDouble();
-        while (product > limit) {
-            k++;
-            product *= random.nextDouble();
-        }
-        return k;
+        return FleetWeather.poisson(mean, random);
     }
 }

@@ -1,5 +1,7 @@
 package com.defectradar.support;
 
+import com.defectradar.demo.FleetWeather;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -193,20 +195,11 @@ public final class FleetSimulator {
         return Math.max(0, Math.min(1, t / 30.0));
     }
 
-    /** Seasonal climate: coldest mid-January, with day-to-day noise. */
     private double temperature(int region, int day) {
-        double season = Math.cos(2 * Math.PI * (day - 15) / 365.0);
-        return REGION_MEAN_C[region] - 12 * season + random.nextGaussian() * 3;
+        return FleetWeather.temperature(REGION_MEAN_C[region], day, random);
     }
 
     private int poisson(double mean) {
-        double limit = Math.exp(-mean);
-        int k = 0;
-        double product = random.nextDouble();
-        while (product > limit) {
-            k++;
-            product *= random.nextDouble();
-        }
-        return k;
+        return FleetWeather.poisson(mean, random);
     }
 }
