@@ -132,6 +132,10 @@ public class DigestSender {
         }
         QuarkusTransaction.requiringNew().run(() -> {
             DigestDelivery delivery = DigestDelivery.findById(claim.id());
+            if (delivery == null) {
+                Log.warnf("Digest delivery %d was deleted while it was being sent; nothing to record", claim.id());
+                return;
+            }
             delivery.state = DeliveryState.SENT;
             delivery.sentAt = Instant.now();
             delivery.lastError = null;
@@ -147,6 +151,10 @@ public class DigestSender {
         String error = describe(e);
         QuarkusTransaction.requiringNew().run(() -> {
             DigestDelivery delivery = DigestDelivery.findById(claim.id());
+            if (delivery == null) {
+                Log.warnf("Digest delivery %d was deleted while it was being sent; nothing to retry", claim.id());
+                return;
+            }
             delivery.state = DeliveryState.PENDING;
             delivery.nextAttemptAt = next;
             delivery.lastError = error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error;

@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Delivery guarantees: retries through an SMTP outage, one e-mail across racing instances, crash handling. */
 @QuarkusTest
-@TestProfile(DigestTestProfile.class)
+@TestProfile(DigestDeliveryProfile.class)
 @WithTestResource(EmbeddedPostgresResource.class)
 @WithTestResource(GreenMailResource.class)
 class DigestDeliveryTest {
