@@ -1,7 +1,6 @@
 package com.defectradar.alert;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -37,9 +36,5 @@ public record DetectedPattern(
     public BigDecimal estimatedRecallCost() {
         return unitsProduced == null || unitRecallCost == null ? null
                 : unitRecallCost.multiply(BigDecimal.valueOf(unitsProduced));
-    }
-
-    /** The instant the pattern was last seen, for lifecycle rules. */
-    public record Members(int tickets, int units, Instant first, Instant last) {
     }
 }

@@ -42,7 +42,7 @@ public final class Detector {
     public record Finding(Signature signature, Evidence evidence, BatchInfo batch) {
     }
 
-    public record Result(int ticketsConsidered, int candidateClusters, int signaturesTested, List<Finding> findings) {
+    public record Result(int ticketsConsidered, int candidateClusters, List<Finding> findings) {
     }
 
     private record Candidate(Signature signature, Evidence evidence) {
@@ -71,8 +71,10 @@ public final class Detector {
         for (Map.Entry<String, List<TicketPoint>> component : byComponent.entrySet()) {
             ExcessTest test = new ExcessTest(asOfDay, settings.windowsDays(), settings.conditionPenalty(),
                     component.getValue(), batchesOf(component.getKey(), component.getValue(), batches));
+            Map<String, List<TicketPoint>> casesBySymptom = test.points().stream()
+                    .collect(Collectors.groupingBy(TicketPoint::symptom));
             for (Cell cell : cells(component.getKey(), test.points())) {
-                clusters += examine(cell, test, best);
+                clusters += examine(cell, casesBySymptom.get(cell.symptom()), test, best);
             }
         }
         List<Candidate> candidates = new ArrayList<>(best.values());
@@ -90,12 +92,14 @@ public final class Detector {
             }
         }
         findings.sort(Comparator.comparingDouble(f -> f.evidence().pValue()));
-        return new Result(window.size(), clusters, candidates.size(), findings);
+        return new Result(window.size(), clusters, findings);
     }
 
-    /** Tests a cell as a whole and, when it looks elevated, each cluster of its cases; returns clusters found. */
-    private int examine(Cell cell, ExcessTest test, Map<String, Candidate> best) {
-        List<TicketPoint> componentCases = test.points().stream().filter(p -> p.symptom().equals(cell.symptom())).toList();
+    /**
+     * Tests a cell as a whole and, when it looks elevated, each cluster of its cases; returns clusters found.
+     * {@code componentCases} are the component's tickets of the cell's symptom.
+     */
+    private int examine(Cell cell, List<TicketPoint> componentCases, ExcessTest test, Map<String, Candidate> best) {
         List<TicketPoint> cases = componentCases.stream().filter(cell::contains).toList();
         Evidence whole = offer(SignatureExtractor.ofCell(cell, cases), test, best);
         if (whole == null || whole.rateRatio() < settings.clusterScreenRatio()) {

@@ -15,10 +15,6 @@ public record Signature(Cell cell, String firmware, Band temperature, LocalDate 
         }
     }
 
-    static Signature of(Cell cell) {
-        return new Signature(cell, null, null, null, null);
-    }
-
     /** A case of this signature: the cell's symptom, within the band when there is one. */
     boolean isCase(TicketPoint point) {
         return cell.symptom().equals(point.symptom()) && (temperature == null || temperature.contains(point.temperature()));

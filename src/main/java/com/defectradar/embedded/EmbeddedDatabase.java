@@ -113,10 +113,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return USER;
     }
 
-    public int port() {
-        return postgres.getPort();
-    }
-
     @Override
     public void close() {
         try {

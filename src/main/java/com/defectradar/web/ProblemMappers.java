@@ -54,8 +54,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         int status = e.getResponse().getStatus();
-        String reason = Response.Status.fromStatusCode(status) != null
-                ? Response.Status.fromStatusCode(status).getReasonPhrase() : "HTTP " + status;
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String reason = known != null ? known.getReasonPhrase() : "HTTP " + status;
         return respond(Problem.of(status, "http-" + status, reason, describe(status)));
     }
 
