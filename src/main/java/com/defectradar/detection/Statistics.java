@@ -1,5 +1,6 @@
 package com.defectradar.detection;
 
+import smile.math.special.Beta;
 import smile.math.special.Gamma;
 
 import java.util.Arrays;
@@ -22,6 +23,20 @@ public final class Statistics {
         }
         // P(X >= k) = P(k, mean), the regularized lower incomplete gamma function.
         return clamp(Gamma.regularizedIncompleteGamma(k, mean));
+    }
+
+    /**
+     * Exact conditional test of two Poisson rates: given n = cases + referenceCases, P(X ≥ cases) for
+     * X ~ Binomial(n, exposure share of the cell). Unlike a Poisson test against a rate estimated from the
+     * reference, it stays honest when the reference itself has few cases.
+     */
+    public static double poissonRatioUpperTail(int cases, int referenceCases, double exposure, double referenceExposure) {
+        if (cases <= 0) {
+            return 1.0;
+        }
+        double share = exposure / (exposure + referenceExposure);
+        // P(X >= k) for X ~ Binomial(n, p) is the regularized incomplete beta I_p(k, n - k + 1).
+        return clamp(Beta.regularizedIncompleteBetaFunction(cases, referenceCases + 1.0, share));
     }
 
     /**

@@ -18,6 +18,15 @@ class StatisticsTest {
     }
 
     @Test
+    void poissonRatioUpperTail() {
+        // scipy.stats.binom.sf(k - 1, n, exposure / (exposure + referenceExposure))
+        assertEquals(3.256872822434222e-05, Statistics.poissonRatioUpperTail(5, 5, 0.25, 5.5), 1e-15);
+        assertEquals(0.052972138, Statistics.poissonRatioUpperTail(3, 6, 1, 9), 1e-9);
+        assertEquals(0.875, Statistics.poissonRatioUpperTail(1, 2, 1, 1), 1e-12);
+        assertEquals(1.0, Statistics.poissonRatioUpperTail(0, 2, 1, 1));
+    }
+
+    @Test
     void fisherUpperTail() {
         assertEquals(0.0002063300171568304, Statistics.fisherUpperTail(5, 16, 5, 206), 1e-12);
         assertEquals(3.119031507207561e-05, Statistics.fisherUpperTail(14, 22, 54, 268), 1e-12);
