@@ -136,25 +136,27 @@ final class ExcessTest {
     /**
      * Whether the batch's failures of the component's other symptoms over its whole life are in line with
      * its registered exposure. A batch larger than registered, or poorer in general, fails more in every
-     * symptom alike, which a Poisson test against its registered size would mistake for a defect.
+     * symptom alike, which a Poisson test against its registered size would mistake for a defect. The typical
+     * batch's rate is the median over batches weighted by unit-days, not the pooled rate, so a few
+     * mis-registered batches in the reference cannot make every other batch look as registered.
      */
     private boolean failsAsRegistered(Cell cell) {
-        int reference = 0;
-        double referenceExposure = 0;
         BatchInfo batch = batches.get(cell.key());
         if (batch.producedFrom() == null) {
             return false;
         }
+        List<double[]> rates = new ArrayList<>();
         for (BatchInfo b : batches.values()) {
-            if (!b.key().equals(cell.key()) && b.producedFrom() != null) {
-                reference += history.otherSymptomUnits(cell.component(), b.key(), cell.symptom());
-                referenceExposure += b.unitDays(b.firstServiceDay(), asOf);
+            double unitDays = b.producedFrom() == null ? 0 : b.unitDays(b.firstServiceDay(), asOf);
+            if (!b.key().equals(cell.key()) && unitDays > 0) {
+                rates.add(new double[]{history.otherSymptomUnits(cell.component(), b.key(), cell.symptom()) / unitDays,
+                        unitDays});
             }
         }
-        if (referenceExposure <= 0) {
+        if (rates.isEmpty()) {
             return false;
         }
-        double expected = (reference + 0.5) / referenceExposure * batch.unitDays(batch.firstServiceDay(), asOf);
+        double expected = Statistics.weightedMedian(rates) * batch.unitDays(batch.firstServiceDay(), asOf);
         int observed = history.otherSymptomUnits(cell.component(), cell.key(), cell.symptom());
         return Statistics.poissonUpperTail(observed, expected) > HISTORY_LEVEL;
     }

@@ -5,6 +5,7 @@ import smile.math.special.Gamma;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.IntStream;
 
 /** The distributions and multiple-testing rules detection relies on, in one place. */
@@ -37,6 +38,20 @@ public final class Statistics {
         double share = exposure / (exposure + referenceExposure);
         // P(X >= k) for X ~ Binomial(n, p) is the regularized incomplete beta I_p(k, n - k + 1).
         return clamp(Beta.regularizedIncompleteBetaFunction(cases, referenceCases + 1.0, share));
+    }
+
+    /** The weighted median of {value, weight} pairs: the value at which half the total weight is reached. */
+    public static double weightedMedian(List<double[]> valueWeights) {
+        List<double[]> sorted = valueWeights.stream().sorted(Comparator.comparingDouble(v -> v[0])).toList();
+        double half = sorted.stream().mapToDouble(v -> v[1]).sum() / 2;
+        double cumulative = 0;
+        for (double[] v : sorted) {
+            cumulative += v[1];
+            if (cumulative >= half) {
+                return v[0];
+            }
+        }
+        return Double.NaN;
     }
 
     /**
