@@ -85,7 +85,8 @@ public class DetectionService {
         run.maxTicketId = maxTicketId;
         run.persist();
         Instant from = asOf.minus(Duration.ofDays(settings.detector().lookbackDays()));
-        Detector.Result result = detector.detect(asOf.getEpochSecond() / 86400.0, loader.tickets(from, asOf), loader.batches());
+        Detector.Result result = detector.detect(asOf.getEpochSecond() / 86400.0, loader.tickets(from, asOf),
+                loader.batches(), loader.batchHistory(asOf));
         run.ticketsConsidered = result.ticketsConsidered();
         run.candidateClusters = result.candidateClusters();
         for (Detector.Finding finding : result.findings()) {

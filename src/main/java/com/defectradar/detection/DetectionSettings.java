@@ -38,6 +38,13 @@ public interface DetectionSettings {
     @WithDefault("5")
     double conditionPenalty();
 
+    /**
+     * Level the share test (after the same adjustments) must still reach for a registered batch whose
+     * exposure test carries the evidence, the batch's life having confirmed its registered size.
+     */
+    @WithDefault("0.01")
+    double shareGuard();
+
     /** DBSCAN neighbourhood radius in Gower distance (0..1). */
     @WithDefault("0.15")
     double clusterRadius();
@@ -56,6 +63,6 @@ public interface DetectionSettings {
 
     default Detector.Settings detector() {
         return new Detector.Settings(windowsDays(), minUnits(), minRateRatio(), falseDiscoveryRate(), significance(),
-                conditionPenalty(), clusterRadius(), maxClusterPoints(), clusterScreenRatio());
+                conditionPenalty(), shareGuard(), clusterRadius(), maxClusterPoints(), clusterScreenRatio());
     }
 }

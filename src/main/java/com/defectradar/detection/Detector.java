@@ -25,12 +25,13 @@ public final class Detector {
      * @param falseDiscoveryRate Benjamini–Hochberg level across the signatures of one run
      * @param significance       largest adjusted p-value that may raise an alert
      * @param conditionPenalty   p-value factor for each condition derived from the data (temperature band)
+     * @param shareGuard         level the share test must reach when a batch's exposure carries the evidence
      * @param clusterRadius      DBSCAN neighbourhood radius in Gower distance
      * @param maxClusterPoints   most cases clustered per cell, bounding memory and time
      * @param clusterScreenRatio a cell's cases are clustered when its rate ratio reaches this
      */
     public record Settings(List<Integer> windowsDays, int minUnits, double minRateRatio, double falseDiscoveryRate,
-                           double significance, double conditionPenalty, double clusterRadius, int maxClusterPoints,
+                           double significance, double conditionPenalty, double shareGuard, double clusterRadius, int maxClusterPoints,
                            double clusterScreenRatio) {
 
         int lookbackDays() {
@@ -60,8 +61,9 @@ public final class Detector {
      * @param asOfDay the run's instant in epoch days; points after it are ignored
      * @param points  tickets of the look-back window
      * @param batches registered batches by key
+     * @param history registered batches' failures over their lives up to asOfDay
      */
-    public Result detect(double asOfDay, List<TicketPoint> points, Map<String, BatchInfo> batches) {
+    public Result detect(double asOfDay, List<TicketPoint> points, Map<String, BatchInfo> batches, BatchHistory history) {
         double from = asOfDay - settings.lookbackDays();
         List<TicketPoint> window = points.stream().filter(p -> p.occurredDay() > from && p.occurredDay() <= asOfDay).toList();
         Map<String, Candidate> best = new LinkedHashMap<>();
@@ -70,7 +72,8 @@ public final class Detector {
                 .collect(Collectors.groupingBy(TicketPoint::component, LinkedHashMap::new, Collectors.toList()));
         for (Map.Entry<String, List<TicketPoint>> component : byComponent.entrySet()) {
             ExcessTest test = new ExcessTest(asOfDay, settings.windowsDays(), settings.conditionPenalty(),
-                    component.getValue(), batchesOf(component.getKey(), component.getValue(), batches));
+                    settings.shareGuard(), component.getValue(),
+                    batchesOf(component.getKey(), component.getValue(), batches), history);
             Map<String, List<TicketPoint>> casesBySymptom = test.points().stream()
                     .collect(Collectors.groupingBy(TicketPoint::symptom));
             for (Cell cell : cells(component.getKey(), test.points())) {

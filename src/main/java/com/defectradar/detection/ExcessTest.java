@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,17 +13,19 @@ import java.util.function.Predicate;
 /**
  * Tests whether a signature shows a real excess within one component's tickets, in units, not tickets.
  *
- * <p>Two questions, both of which must be answered yes (an intersection–union test, so the larger p-value
- * counts):
+ * <p>Two questions:
  * <ol>
  *   <li>Disproportionality: is the symptom a larger share of the cell's units than of the other cells'
  *       units of the same component over the same period? (One-sided Fisher exact test.) Exposure errors —
  *       a batch larger than registered, heavier use, more shops reporting — raise every symptom alike and
  *       leave the share unchanged; weather raises a symptom in every cell alike. Neither passes.</li>
- *   <li>Exposure, for a registered batch: are there more units with the symptom than the other registered
- *       batches' rate per unit-day in service predicts for this batch? (Poisson.) This keeps a symptom that is
- *       merely the last one left in a healthy batch from counting as an excess.</li>
+ *   <li>Exposure, for a registered batch: is the batch's share of the symptom's units (against the other
+ *       registered batches) larger than its share of the unit-days in service? (Exact conditional test of
+ *       two Poisson rates.) This keeps a symptom that is merely the last one left in a healthy batch from
+ *       counting as an excess.</li>
  * </ol>
+ * Exposure alone may carry the evidence where the batch's whole life confirms its registered size and the
+ * share test still clears a guard level; otherwise both must (see {@link #failsAsRegistered}).
  * Both compare over the same period, which starts no earlier than the cell could have failures (its batch's
  * production start or its firmware's first sighting), so a young cell is compared with the weather and
  * season it actually lived through. Each of several look-back windows is tried; the best p-value is
@@ -30,18 +33,25 @@ import java.util.function.Predicate;
  */
 final class ExcessTest {
 
+    /** Below this, a batch's other failures show it fails more than its registered size explains. */
+    private static final double HISTORY_LEVEL = 0.01;
+
     private final double asOf;
     private final List<Integer> windows;
     private final double conditionPenalty;
+    private final double shareGuard;
+    private final BatchHistory history;
     private final List<TicketPoint> points;
     private final Map<String, BatchInfo> batches;
     private final Map<String, Double> firmwareFirstSeen = new HashMap<>();
 
-    ExcessTest(double asOf, List<Integer> windows, double conditionPenalty, List<TicketPoint> componentPoints,
-               Map<String, BatchInfo> componentBatches) {
+    ExcessTest(double asOf, List<Integer> windows, double conditionPenalty, double shareGuard,
+               List<TicketPoint> componentPoints, Map<String, BatchInfo> componentBatches, BatchHistory history) {
         this.asOf = asOf;
         this.windows = List.copyOf(windows);
         this.conditionPenalty = conditionPenalty;
+        this.shareGuard = shareGuard;
+        this.history = history;
         this.batches = componentBatches;
         this.points = componentPoints.stream().filter(this::plausible).toList();
         for (TicketPoint p : points) {
@@ -62,28 +72,24 @@ final class ExcessTest {
     }
 
     Evidence evaluate(Signature signature) {
-        Evidence best = null;
-        Set<Double> starts = new HashSet<>();
+        double cellStart = cellStart(signature.cell());
+        // Windows cut to the same start by a young cell are one test, not several.
+        Map<Double, Integer> starts = new LinkedHashMap<>();
         for (int window : windows) {
-            double start = Math.max(asOf - window, cellStart(signature.cell()));
-            // Windows cut to the same start by a young cell are one test, not several.
-            if (!starts.add(start)) {
-                continue;
-            }
-            Evidence evidence = evaluate(signature, window, start);
+            starts.putIfAbsent(Math.max(asOf - window, cellStart), window);
+        }
+        double penalty = starts.size() * Math.pow(conditionPenalty, signature.derivedConditions());
+        Evidence best = null;
+        for (Map.Entry<Double, Integer> start : starts.entrySet()) {
+            Evidence evidence = evaluate(signature, start.getValue(), start.getKey(), penalty);
             if (evidence != null && (best == null || evidence.pValue() < best.pValue())) {
                 best = evidence;
             }
         }
-        if (best == null) {
-            return null;
-        }
-        double penalty = starts.size() * Math.pow(conditionPenalty, signature.derivedConditions());
-        return new Evidence(best.observed(), best.expected(), Math.min(1.0, best.pValue() * penalty),
-                best.windowDays(), best.method(), best.members());
+        return best;
     }
 
-    private Evidence evaluate(Signature signature, int window, double start) {
+    private Evidence evaluate(Signature signature, int window, double start, double penalty) {
         Cell cell = signature.cell();
         if (asOf - start < 1) {
             return null;
@@ -97,7 +103,7 @@ final class ExcessTest {
         int cellUnits = units(period, cell::contains);
         int otherCases = units(period, p -> !cell.contains(p) && signature.isCase(p));
         int otherUnits = units(period, p -> !cell.contains(p));
-        double share = Statistics.fisherUpperTail(cases, cellUnits, otherCases, otherUnits);
+        double share = Math.min(1.0, penalty * Statistics.fisherUpperTail(cases, cellUnits, otherCases, otherUnits));
         double shareExpected = cellUnits * (otherCases + 0.5) / (otherUnits + 1.0);
 
         BatchInfo batch = cell.kind() == Cell.Kind.BATCH ? batches.get(cell.key()) : null;
@@ -111,14 +117,48 @@ final class ExcessTest {
         }
         int referenceCases = units(period, p -> p.batch() != null && !p.batch().equals(cell.key())
                 && batches.containsKey(p.batch()) && signature.isCase(p));
-        // Half a case of prior keeps a reference without any case from promising a rate of zero.
+        // The expectation shown; half a case of prior keeps it above zero when the reference has no case.
         double rate = (referenceCases + 0.5) / referenceExposure;
         double exposure = Math.max(batch.unitDays(start, asOf), batch.unitsProduced());
         double expected = rate * exposure;
-        double excess = Statistics.poissonUpperTail(cases, expected);
-        return new Evidence(cases, expected, Math.max(share, excess), window,
-                "Poisson test against the fleet rate per unit-day in service, and Fisher exact test of the "
-                        + "symptom's share against the other batches, same period", members);
+        double excess = Math.min(1.0,
+                penalty * Statistics.poissonRatioUpperTail(cases, referenceCases, exposure, referenceExposure));
+        // Where the batch's life so far confirms its registered exposure, exposure carries the evidence and the
+        // share test only has to clear a guard; otherwise both must carry it (an intersection-union test).
+        boolean exposureAlone = share <= shareGuard && failsAsRegistered(cell);
+        return new Evidence(cases, expected, exposureAlone ? excess : Math.max(share, excess), window,
+                "Exact test of the batch's rate per unit-day in service against the other registered batches"
+                        + (exposureAlone ? " (its failures since production confirm its registered size)"
+                        : ", and Fisher exact test of the symptom's share against the other batches") + ", same period",
+                members);
+    }
+
+    /**
+     * Whether the batch's failures of the component's other symptoms over its whole life are in line with
+     * its registered exposure. A batch larger than registered, or poorer in general, fails more in every
+     * symptom alike, which a Poisson test against its registered size would mistake for a defect. The typical
+     * batch's rate is the median over batches weighted by unit-days, not the pooled rate, so a few
+     * mis-registered batches in the reference cannot make every other batch look as registered.
+     */
+    private boolean failsAsRegistered(Cell cell) {
+        BatchInfo batch = batches.get(cell.key());
+        if (batch.producedFrom() == null) {
+            return false;
+        }
+        List<double[]> rates = new ArrayList<>();
+        for (BatchInfo b : batches.values()) {
+            double unitDays = b.producedFrom() == null ? 0 : b.unitDays(b.firstServiceDay(), asOf);
+            if (!b.key().equals(cell.key()) && unitDays > 0) {
+                rates.add(new double[]{history.otherSymptomUnits(cell.component(), b.key(), cell.symptom()) / unitDays,
+                        unitDays});
+            }
+        }
+        if (rates.isEmpty()) {
+            return false;
+        }
+        double expected = Statistics.weightedMedian(rates) * batch.unitDays(batch.firstServiceDay(), asOf);
+        int observed = history.otherSymptomUnits(cell.component(), cell.key(), cell.symptom());
+        return Statistics.poissonUpperTail(observed, expected) > HISTORY_LEVEL;
     }
 
     private double cellStart(Cell cell) {

@@ -1,9 +1,11 @@
 package com.defectradar.detection;
 
+import smile.math.special.Beta;
 import smile.math.special.Gamma;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.IntStream;
 
 /** The distributions and multiple-testing rules detection relies on, in one place. */
@@ -22,6 +24,34 @@ public final class Statistics {
         }
         // P(X >= k) = P(k, mean), the regularized lower incomplete gamma function.
         return clamp(Gamma.regularizedIncompleteGamma(k, mean));
+    }
+
+    /**
+     * Exact conditional test of two Poisson rates: given n = cases + referenceCases, P(X ≥ cases) for
+     * X ~ Binomial(n, exposure share of the cell). Unlike a Poisson test against a rate estimated from the
+     * reference, it stays honest when the reference itself has few cases.
+     */
+    public static double poissonRatioUpperTail(int cases, int referenceCases, double exposure, double referenceExposure) {
+        if (cases <= 0) {
+            return 1.0;
+        }
+        double share = exposure / (exposure + referenceExposure);
+        // P(X >= k) for X ~ Binomial(n, p) is the regularized incomplete beta I_p(k, n - k + 1).
+        return clamp(Beta.regularizedIncompleteBetaFunction(cases, referenceCases + 1.0, share));
+    }
+
+    /** The weighted median of {value, weight} pairs: the value at which half the total weight is reached. */
+    public static double weightedMedian(List<double[]> valueWeights) {
+        List<double[]> sorted = valueWeights.stream().sorted(Comparator.comparingDouble(v -> v[0])).toList();
+        double half = sorted.stream().mapToDouble(v -> v[1]).sum() / 2;
+        double cumulative = 0;
+        for (double[] v : sorted) {
+            cumulative += v[1];
+            if (cumulative >= half) {
+                return v[0];
+            }
+        }
+        return Double.NaN;
     }
 
     /**

@@ -78,6 +78,31 @@ public class WindowLoader {
         return batches;
     }
 
+    /**
+     * Units per registered batch and symptom from the batch's production start up to asOf: one aggregate,
+     * served by the (batch_key, occurred_at) index, rather than a batch's whole life in memory.
+     */
+    public BatchHistory batchHistory(Instant asOf) {
+        Map<String, Map<String, Integer>> units = new HashMap<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("""
+                     select t.component_key, t.batch_key, t.symptom_key, count(distinct t.unit_id)
+                     from ticket t join production_batch b on b.batch_key = t.batch_key
+                     where b.produced_from is not null and t.occurred_at >= b.produced_from and t.occurred_at <= ?
+                     group by t.component_key, t.batch_key, t.symptom_key""")) {
+            query.setTimestamp(1, Timestamp.from(asOf));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    units.computeIfAbsent(BatchHistory.key(rows.getString(1), rows.getString(2)), k -> new HashMap<>())
+                            .put(rows.getString(3), rows.getInt(4));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the batches' failure history failed", e);
+        }
+        return new BatchHistory(units);
+    }
+
     /** As-sent spellings of a finding's codes, taken from its member tickets. */
     public record Spelling(String component, String symptom, String batch, String firmware) {
     }

@@ -1,6 +1,7 @@
 package com.defectradar.demo;
 
 import com.defectradar.common.Codes;
+import com.defectradar.detection.BatchHistories;
 import com.defectradar.detection.BatchInfo;
 import com.defectradar.detection.Detector;
 import com.defectradar.detection.TicketPoint;
@@ -28,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DemoFleetTest {
 
-    static final Detector.Settings DEFAULTS = new Detector.Settings(List.of(14, 28, 56), 3, 2.0, 0.05, 1e-4, 5, 0.15,
+    static final Detector.Settings DEFAULTS = new Detector.Settings(List.of(14, 28, 56), 3, 2.0, 0.05, 1e-4, 5, 0.01, 0.15,
             5000, 1.2);
 
     /**
@@ -88,7 +89,7 @@ class DemoFleetTest {
         for (LocalDate day = plan.streamFrom(); !day.isAfter(plan.streamTo()); day = day.plusDays(1)) {
             double asOf = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond() / 86400.0;
             LocalDate today = day;
-            detector.detect(asOf, points, batches).findings()
+            detector.detect(asOf, points, batches, BatchHistories.asOf(asOf, points, batches)).findings()
                     .forEach(f -> firstSeen.putIfAbsent(f.signature().cell().signatureKey(), today));
         }
         return firstSeen;

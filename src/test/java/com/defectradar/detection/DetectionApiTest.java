@@ -77,7 +77,7 @@ class DetectionApiTest {
                 .body("summary", containsString(FleetSimulator.COLD_BATCH))
                 .body("signature.temperatureC.max", org.hamcrest.Matchers.lessThan(0f))
                 .body("statistics.observed", greaterThan(2))
-                .body("statistics.method", containsString("Fisher"))
+                .body("statistics.method", containsString("Exact test of the batch"))
                 .body("exposure.unitsProduced", notNullValue())
                 .body("history[0].status", equalTo("OPEN"));
         JsonPath members = given().queryParam("limit", 1000).get("/api/v1/alerts/" + id + "/tickets").then()

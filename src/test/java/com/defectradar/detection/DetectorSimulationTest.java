@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The pure pipeline over simulated fleets: planted patterns found, decoys and background left alone. */
 class DetectorSimulationTest {
 
-    static final Detector.Settings DEFAULTS = new Detector.Settings(List.of(14, 28, 56), 3, 2.0, 0.05, 1e-4, 5, 0.15,
+    static final Detector.Settings DEFAULTS = new Detector.Settings(List.of(14, 28, 56), 3, 2.0, 0.05, 1e-4, 5, 0.01, 0.15,
             5000, 1.2);
 
     @ParameterizedTest

@@ -2,6 +2,8 @@ package com.defectradar.detection;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -15,6 +17,23 @@ class StatisticsTest {
         assertEquals(0.003314944264632366, Statistics.poissonUpperTail(10, 3.5), 1e-10);
         assertEquals(1.0, Statistics.poissonUpperTail(0, 3.5));
         assertEquals(0.0, Statistics.poissonUpperTail(2, 0.0));
+    }
+
+    @Test
+    void poissonRatioUpperTail() {
+        // scipy.stats.binom.sf(k - 1, n, exposure / (exposure + referenceExposure))
+        assertEquals(3.256872822434222e-05, Statistics.poissonRatioUpperTail(5, 5, 0.25, 5.5), 1e-15);
+        assertEquals(0.052972138, Statistics.poissonRatioUpperTail(3, 6, 1, 9), 1e-9);
+        assertEquals(0.875, Statistics.poissonRatioUpperTail(1, 2, 1, 1), 1e-12);
+        assertEquals(1.0, Statistics.poissonRatioUpperTail(0, 2, 1, 1));
+    }
+
+    @Test
+    void weightedMedian() {
+        // values 1, 2, 10 with weights 1, 1, 3: half the weight (2.5) is reached at 10
+        assertEquals(10.0, Statistics.weightedMedian(List.of(new double[]{2, 1}, new double[]{10, 3}, new double[]{1, 1})));
+        // equal weights: the lower middle value
+        assertEquals(2.0, Statistics.weightedMedian(List.of(new double[]{3, 1}, new double[]{1, 1}, new double[]{2, 1}, new double[]{4, 1})));
     }
 
     @Test
