@@ -86,7 +86,7 @@ public class DetectionService {
         run.persist();
         Instant from = asOf.minus(Duration.ofDays(settings.detector().lookbackDays()));
         Detector.Result result = detector.detect(asOf.getEpochSecond() / 86400.0, loader.tickets(from, asOf),
-                loader.batches(), loader.batchHistory(asOf));
+                loader.batches(), loader.fleetHistory(asOf, from.minus(settings.baseline()), from));
         run.ticketsConsidered = result.ticketsConsidered();
         run.candidateClusters = result.candidateClusters();
         for (Detector.Finding finding : result.findings()) {

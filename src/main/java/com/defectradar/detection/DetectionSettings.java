@@ -45,6 +45,13 @@ public interface DetectionSettings {
     @WithDefault("0.01")
     double shareGuard();
 
+    /**
+     * Baseline period before the look-back window: a component's symptom mix over it is what a new firmware
+     * version's mix is compared with (a year covers every season once).
+     */
+    @WithDefault("365d")
+    Duration baseline();
+
     /** DBSCAN neighbourhood radius in Gower distance (0..1). */
     @WithDefault("0.15")
     double clusterRadius();

@@ -63,7 +63,7 @@ public final class Detector {
      * @param batches registered batches by key
      * @param history registered batches' failures over their lives up to asOfDay
      */
-    public Result detect(double asOfDay, List<TicketPoint> points, Map<String, BatchInfo> batches, BatchHistory history) {
+    public Result detect(double asOfDay, List<TicketPoint> points, Map<String, BatchInfo> batches, FleetHistory history) {
         double from = asOfDay - settings.lookbackDays();
         List<TicketPoint> window = points.stream().filter(p -> p.occurredDay() > from && p.occurredDay() <= asOfDay).toList();
         Map<String, Candidate> best = new LinkedHashMap<>();

@@ -35,18 +35,24 @@ final class ExcessTest {
 
     /** Below this, a batch's other failures show it fails more than its registered size explains. */
     private static final double HISTORY_LEVEL = 0.01;
+    /**
+     * Level the same-period share test must reach for a firmware version's long-run mix test to count. Looser
+     * than the batches' guard: a version being replaced leaves few units beside the new one in the same weeks,
+     * so the share test there is weak by construction (fleet-2020's IVI-2021.04 reaches 1e-3 at best).
+     */
+    private static final double FIRMWARE_SHARE_GUARD = 0.05;
 
     private final double asOf;
     private final List<Integer> windows;
     private final double conditionPenalty;
     private final double shareGuard;
-    private final BatchHistory history;
+    private final FleetHistory history;
     private final List<TicketPoint> points;
     private final Map<String, BatchInfo> batches;
     private final Map<String, Double> firmwareFirstSeen = new HashMap<>();
 
     ExcessTest(double asOf, List<Integer> windows, double conditionPenalty, double shareGuard,
-               List<TicketPoint> componentPoints, Map<String, BatchInfo> componentBatches, BatchHistory history) {
+               List<TicketPoint> componentPoints, Map<String, BatchInfo> componentBatches, FleetHistory history) {
         this.asOf = asOf;
         this.windows = List.copyOf(windows);
         this.conditionPenalty = conditionPenalty;
@@ -110,10 +116,11 @@ final class ExcessTest {
         double referenceExposure = batch == null ? 0 : batches.values().stream()
                 .filter(b -> !b.key().equals(cell.key())).mapToDouble(b -> b.unitDays(start, asOf)).sum();
         if (batch == null || referenceExposure <= 0) {
-            return new Evidence(cases, shareExpected, share, window,
-                    "Fisher exact test of the symptom's share of units against the other "
-                            + (cell.kind() == Cell.Kind.BATCH ? "batches" : "firmware versions") + ", same period",
-                    members);
+            String against = "Fisher test of the symptom's share of units against the other "
+                    + (cell.kind() == Cell.Kind.BATCH ? "batches" : "firmware versions") + ", same period";
+            Evidence mix = cell.kind() == Cell.Kind.FIRMWARE
+                    ? againstBaselineMix(signature, cases, cellUnits, share, penalty, window, against, members) : null;
+            return mix != null ? mix : new Evidence(cases, shareExpected, share, window, against, members);
         }
         int referenceCases = units(period, p -> p.batch() != null && !p.batch().equals(cell.key())
                 && batches.containsKey(p.batch()) && signature.isCase(p));
@@ -127,9 +134,9 @@ final class ExcessTest {
         // share test only has to clear a guard; otherwise both must carry it (an intersection-union test).
         boolean exposureAlone = share <= shareGuard && failsAsRegistered(cell);
         return new Evidence(cases, expected, exposureAlone ? excess : Math.max(share, excess), window,
-                "Exact test of the batch's rate per unit-day in service against the other registered batches"
-                        + (exposureAlone ? " (its failures since production confirm its registered size)"
-                        : ", and Fisher exact test of the symptom's share against the other batches") + ", same period",
+                "Exact test of the rate per unit-day in service against the other registered batches"
+                        + (exposureAlone ? " (the batch's history confirms its registered size)"
+                        : "; Fisher test of the symptom's share against the other batches") + ", same period",
                 members);
     }
 
@@ -159,6 +166,30 @@ final class ExcessTest {
         double expected = Statistics.weightedMedian(rates) * batch.unitDays(batch.firstServiceDay(), asOf);
         int observed = history.otherSymptomUnits(cell.component(), cell.key(), cell.symptom());
         return Statistics.poissonUpperTail(observed, expected) > HISTORY_LEVEL;
+    }
+
+    /**
+     * A firmware version's symptom mix against the component's long-run mix (the baseline year before the
+     * window), where that mix is known. A new version replaces the old one, so the versions beside it in the
+     * same weeks are too few to compare with, while the long run knows the mix well; the version's units with
+     * other symptoms stand for its exposure, and expected cases are those units at the long-run ratio. This
+     * test carries the evidence, and the same-period share test has to clear a guard: a shift of the whole
+     * fleet's mix — a season — passes the first but not the second, and the mirror image of another version's
+     * excess (the old version's other symptoms, looking over-represented beside the faulty new one) passes the
+     * second but not the first. Whole-cell signatures only: a temperature band's long-run share depends on the
+     * season the baseline happened to cover.
+     */
+    private Evidence againstBaselineMix(Signature signature, int cases, int cellUnits, double share, double penalty,
+                                        int window, String against, List<TicketPoint> members) {
+        double baseline = history.baselineShare(signature.cell().component(), signature.cell().symptom());
+        if (signature.derivedConditions() > 0 || Double.isNaN(baseline)) {
+            return null;
+        }
+        double longRun = Math.min(1.0, penalty * Statistics.binomialUpperTail(cases, cellUnits, baseline));
+        double expected = (cellUnits - cases) * baseline / (1 - baseline);
+        return new Evidence(cases, expected, share <= FIRMWARE_SHARE_GUARD ? longRun : Math.max(share, longRun), window,
+                "Binomial test of the version's symptom share against the component's long-run mix; "
+                        + against, members);
     }
 
     private double cellStart(Cell cell) {

@@ -32,12 +32,19 @@ public final class Statistics {
      * reference, it stays honest when the reference itself has few cases.
      */
     public static double poissonRatioUpperTail(int cases, int referenceCases, double exposure, double referenceExposure) {
-        if (cases <= 0) {
+        return binomialUpperTail(cases, cases + referenceCases, exposure / (exposure + referenceExposure));
+    }
+
+    /** P(X ≥ k) for X ~ Binomial(n, p). */
+    public static double binomialUpperTail(int k, int n, double p) {
+        if (k <= 0) {
             return 1.0;
         }
-        double share = exposure / (exposure + referenceExposure);
-        // P(X >= k) for X ~ Binomial(n, p) is the regularized incomplete beta I_p(k, n - k + 1).
-        return clamp(Beta.regularizedIncompleteBetaFunction(cases, referenceCases + 1.0, share));
+        if (k > n) {
+            return 0.0;
+        }
+        // P(X >= k) is the regularized incomplete beta I_p(k, n - k + 1).
+        return clamp(Beta.regularizedIncompleteBetaFunction(k, n - k + 1.0, p));
     }
 
     /** The weighted median of {value, weight} pairs: the value at which half the total weight is reached. */

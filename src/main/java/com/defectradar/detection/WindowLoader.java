@@ -79,28 +79,46 @@ public class WindowLoader {
     }
 
     /**
-     * Units per registered batch and symptom from the batch's production start up to asOf: one aggregate,
-     * served by the (batch_key, occurred_at) index, rather than a batch's whole life in memory.
+     * The fleet's history beyond the window: units per registered batch and symptom from the batch's production
+     * start up to asOf, and units per component and symptom in the baseline period (baselineFrom, baselineTo].
+     * Two aggregates served by the ticket indexes, rather than history in memory.
      */
-    public BatchHistory batchHistory(Instant asOf) {
-        Map<String, Map<String, Integer>> units = new HashMap<>();
+    public FleetHistory fleetHistory(Instant asOf, Instant baselineFrom, Instant baselineTo) {
+        Map<String, Map<String, Integer>> batchUnits = new HashMap<>();
+        Map<String, Map<String, Integer>> baselineUnits = new HashMap<>();
+        Map<String, Integer> baselineTotals = new HashMap<>();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement("""
+             PreparedStatement batches = connection.prepareStatement("""
                      select t.component_key, t.batch_key, t.symptom_key, count(distinct t.unit_id)
                      from ticket t join production_batch b on b.batch_key = t.batch_key
                      where b.produced_from is not null and t.occurred_at >= b.produced_from and t.occurred_at <= ?
-                     group by t.component_key, t.batch_key, t.symptom_key""")) {
-            query.setTimestamp(1, Timestamp.from(asOf));
-            try (ResultSet rows = query.executeQuery()) {
+                     group by t.component_key, t.batch_key, t.symptom_key""");
+             PreparedStatement baseline = connection.prepareStatement("""
+                     select component_key, symptom_key, count(distinct unit_id) from ticket
+                     where occurred_at > ? and occurred_at <= ?
+                     group by grouping sets ((component_key, symptom_key), (component_key))""")) {
+            batches.setTimestamp(1, Timestamp.from(asOf));
+            try (ResultSet rows = batches.executeQuery()) {
                 while (rows.next()) {
-                    units.computeIfAbsent(BatchHistory.key(rows.getString(1), rows.getString(2)), k -> new HashMap<>())
+                    batchUnits.computeIfAbsent(FleetHistory.key(rows.getString(1), rows.getString(2)), k -> new HashMap<>())
                             .put(rows.getString(3), rows.getInt(4));
                 }
             }
+            baseline.setTimestamp(1, Timestamp.from(baselineFrom));
+            baseline.setTimestamp(2, Timestamp.from(baselineTo));
+            try (ResultSet rows = baseline.executeQuery()) {
+                while (rows.next()) {
+                    if (rows.getString(2) == null) {
+                        baselineTotals.put(rows.getString(1), rows.getInt(3));
+                    } else {
+                        baselineUnits.computeIfAbsent(rows.getString(1), k -> new HashMap<>()).put(rows.getString(2), rows.getInt(3));
+                    }
+                }
+            }
         } catch (SQLException e) {
-            throw new IllegalStateException("Reading the batches' failure history failed", e);
+            throw new IllegalStateException("Reading the fleet's history failed", e);
         }
-        return new BatchHistory(units);
+        return new FleetHistory(batchUnits, baselineUnits, baselineTotals);
     }
 
     /** As-sent spellings of a finding's codes, taken from its member tickets. */

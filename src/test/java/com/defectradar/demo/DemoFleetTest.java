@@ -1,7 +1,7 @@
 package com.defectradar.demo;
 
 import com.defectradar.common.Codes;
-import com.defectradar.detection.BatchHistories;
+import com.defectradar.detection.FleetHistories;
 import com.defectradar.detection.BatchInfo;
 import com.defectradar.detection.Detector;
 import com.defectradar.detection.TicketPoint;
@@ -89,7 +89,7 @@ class DemoFleetTest {
         for (LocalDate day = plan.streamFrom(); !day.isAfter(plan.streamTo()); day = day.plusDays(1)) {
             double asOf = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond() / 86400.0;
             LocalDate today = day;
-            detector.detect(asOf, points, batches, BatchHistories.asOf(asOf, points, batches)).findings()
+            detector.detect(asOf, points, batches, FleetHistories.asOf(asOf, points, batches)).findings()
                     .forEach(f -> firstSeen.putIfAbsent(f.signature().cell().signatureKey(), today));
         }
         return firstSeen;

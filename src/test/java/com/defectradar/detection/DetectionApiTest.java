@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -65,9 +66,10 @@ class DetectionApiTest {
                         || String.valueOf(signature(a).get("component")).matches("battery|drive_unit|lv_power")
                         && signature(a).get("productionBatch") == null)
                 .toList();
-        assertEquals(Set.of("RANGE_DROP@" + FleetSimulator.COLD_BATCH, "INVERTER_FAULT@" + FleetSimulator.INFANT_BATCH),
-                ours.stream().map(a -> signature(a).get("symptomCode") + "@" + signature(a).get("productionBatch"))
-                        .collect(Collectors.toSet()));
+        assertEquals(Set.of("RANGE_DROP@" + FleetSimulator.COLD_BATCH, "INVERTER_FAULT@" + FleetSimulator.INFANT_BATCH,
+                        "DCDC_FAULT@" + FleetSimulator.FAULTY_FIRMWARE),
+                ours.stream().map(a -> signature(a).get("symptomCode") + "@" + Objects.requireNonNullElse(
+                        signature(a).get("productionBatch"), signature(a).get("firmwareVersion"))).collect(Collectors.toSet()));
 
         Map<String, Object> cold = ours.stream()
                 .filter(a -> FleetSimulator.COLD_BATCH.equals(signature(a).get("productionBatch"))).findFirst().orElseThrow();
@@ -77,7 +79,7 @@ class DetectionApiTest {
                 .body("summary", containsString(FleetSimulator.COLD_BATCH))
                 .body("signature.temperatureC.max", org.hamcrest.Matchers.lessThan(0f))
                 .body("statistics.observed", greaterThan(2))
-                .body("statistics.method", containsString("Exact test of the batch"))
+                .body("statistics.method", containsString("Exact test of the rate per unit-day"))
                 .body("exposure.unitsProduced", notNullValue())
                 .body("history[0].status", equalTo("OPEN"));
         JsonPath members = given().queryParam("limit", 1000).get("/api/v1/alerts/" + id + "/tickets").then()

@@ -22,7 +22,8 @@ class DetectorSimulationTest {
     void findsThePlantedPatternsAndNothingElse(long seed) {
         FleetSimulator.Fleet fleet = new FleetSimulator(seed, true).generate();
         Set<String> alerts = SimulatedFleets.replay(fleet, new Detector(DEFAULTS), 3);
-        assertEquals(Set.of("battery|range_drop|bat-2022-11-a", "drive_unit|inverter_fault|dri-2022-05-a"), alerts);
+        assertEquals(Set.of("battery|range_drop|bat-2022-11-a", "drive_unit|inverter_fault|dri-2022-05-a",
+                "lv_power|dcdc_fault||lv-3.0"), alerts);
     }
 
     /**

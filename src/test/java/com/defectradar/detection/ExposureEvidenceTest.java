@@ -46,11 +46,11 @@ class ExposureEvidenceTest {
                         u < rangeDrops ? "range_drop" : "charge_fault", key, null, null, null, null, null,
                         AS_OF - 1 - u % 50, null));
             }
-            history.put(BatchHistory.key("battery", key),
+            history.put(FleetHistory.key("battery", key),
                     Map.of("charge_fault", b == 0 ? testedBatchOtherFailuresOverItsLife : 30));
         }
         Cell cell = new Cell("battery", "range_drop", Cell.Kind.BATCH, "bat-0");
-        ExcessTest test = new ExcessTest(AS_OF, List.of(56), 5, 0.01, points, batches, new BatchHistory(history));
+        ExcessTest test = new ExcessTest(AS_OF, List.of(56), 5, 0.01, points, batches, new FleetHistory(history, Map.of(), Map.of()));
         return test.evaluate(SignatureExtractor.ofCell(cell, points.stream()
                 .filter(p -> cell.contains(p) && p.symptom().equals("range_drop")).toList()));
     }

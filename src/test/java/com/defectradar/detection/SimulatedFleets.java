@@ -51,7 +51,7 @@ final class SimulatedFleets {
         Set<String> alerts = new LinkedHashSet<>();
         double start = FleetSimulator.START.toEpochDay();
         for (double asOf = start + stepDays; asOf <= start + FleetSimulator.DAYS; asOf += stepDays) {
-            detector.detect(asOf, points, batches, BatchHistories.asOf(asOf, points, batches)).findings()
+            detector.detect(asOf, points, batches, FleetHistories.asOf(asOf, points, batches)).findings()
                     .forEach(f -> alerts.add(f.signature().cell().signatureKey()));
         }
         return alerts;

@@ -37,6 +37,15 @@ class StatisticsTest {
     }
 
     @Test
+    void binomialUpperTail() {
+        // scipy.stats.binom.sf(k - 1, n, p)
+        assertEquals(3.26310489172855e-05, Statistics.binomialUpperTail(84, 111, 0.57), 1e-15);
+        assertEquals(0.0701908264, Statistics.binomialUpperTail(3, 10, 0.1), 1e-10);
+        assertEquals(0.0, Statistics.binomialUpperTail(11, 10, 0.1));
+        assertEquals(1.0, Statistics.binomialUpperTail(0, 10, 0.1));
+    }
+
+    @Test
     void fisherUpperTail() {
         assertEquals(0.0002063300171568304, Statistics.fisherUpperTail(5, 16, 5, 206), 1e-12);
         assertEquals(3.119031507207561e-05, Statistics.fisherUpperTail(14, 22, 54, 268), 1e-12);

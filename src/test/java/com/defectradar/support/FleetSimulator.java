@@ -14,9 +14,10 @@ import java.util.SplittableRandom;
 /**
  * A synthetic fleet with known truth, for detection tests: monthly production batches of three components,
  * units entering service over each batch's production month, regions with their own climates, firmware
- * rolled out over the air, and background failures in proportion to units in service. Optionally planted:
- * a cold-weather calibration fault in one young battery batch, and infant inverter failures in one drive
- * batch, both clearly above the background. Always present, as decoys: cold-weather 12 V faults in every batch, a batch six times larger than
+ * rolled out over the air (a new version every 120 days, reaching all units over 30 days), and background
+ * failures in proportion to units in service. Optionally planted: a cold-weather calibration fault in one
+ * young battery batch, infant inverter failures in one drive batch, and DC/DC faults on the units that took
+ * one 12 V firmware release, across all batches — each clearly above the background. Always present, as decoys: cold-weather 12 V faults in every batch, a batch six times larger than
  * registered, a lemon unit back seven times, and tickets sent three times.
  */
 public final class FleetSimulator {
@@ -27,6 +28,10 @@ public final class FleetSimulator {
     public static final String INFANT_BATCH = "DRI-2022-05-A";
     public static final String BIG_BATCH = "LVP-2022-03-A";
     public static final String LEMON_BATCH = "DRI-2022-02-A";
+    /** The 12 V firmware released on day 240 with a DC/DC fault in its first weeks. */
+    public static final String FAULTY_FIRMWARE = "LV-3.0";
+    private static final int RELEASE_DAYS = 120;
+    private static final int ROLLOUT_DAYS = 30;
 
     private static final String[] REGIONS = {"north", "coast", "south", "west"};
     private static final double[] REGION_MEAN_C = {2, 12, 20, 9};
@@ -75,6 +80,7 @@ public final class FleetSimulator {
         if (planted) {
             coldCalibration();
             infantInverters();
+            faultyRelease();
         }
         tickets.sort((a, b) -> ((String) a.get("occurredAt")).compareTo((String) b.get("occurredAt")));
         retries();
@@ -157,6 +163,33 @@ public final class FleetSimulator {
         }
     }
 
+    /** DC/DC faults in the four weeks after a 12 V firmware release, on the units that took it, in any batch. */
+    private void faultyRelease() {
+        int release = 2 * RELEASE_DAYS;
+        List<Batch> lvBatches = batches.stream().filter(b -> b.component().equals("lv_power") && served(b, release) > 0).toList();
+        int planted = 0;
+        while (planted < 36) {
+            Batch batch = lvBatches.get(random.nextInt(lvBatches.size()));
+            String unit = unit(batch);
+            int day = release + 3 + random.nextInt(28);
+            if (firmware(batch, day, unit).equals(FAULTY_FIRMWARE)) {
+                int region = random.nextInt(REGIONS.length);
+                add(batch, "DCDC_FAULT", day, random.nextDouble(), region, temperature(region, day), unit);
+                planted++;
+            }
+        }
+    }
+
+    /** A unit takes a release on a day of its own within the roll-out, the same day for every ticket of it. */
+    private static String firmware(Batch batch, int day, String unit) {
+        int version = 1 + day / RELEASE_DAYS;
+        int sinceRelease = day % RELEASE_DAYS;
+        if (version > 1 && sinceRelease < ROLLOUT_DAYS && Math.floorMod(unit.hashCode(), ROLLOUT_DAYS) >= sinceRelease) {
+            version--;
+        }
+        return FIRMWARE.get(batch.component()) + version + ".0";
+    }
+
     /** Three tickets sent three times each, as shops retry. */
     private void retries() {
         for (int i = 0; i < 3; i++) {
@@ -182,7 +215,7 @@ public final class FleetSimulator {
                 + (long) (6 * 3600 + timeOfDay * 12 * 3600)).toString());
         ticket.put("productionBatch", batch.batchId());
         ticket.put("productionDate", LocalDate.ofEpochDay(produced).toString());
-        ticket.put("firmwareVersion", FIRMWARE.get(batch.component()) + (1 + day / 120) + ".0");
+        ticket.put("firmwareVersion", firmware(batch, day, unit));
         ticket.put("ambientTemperatureC", Math.round(temperature * 10) / 10.0);
         ticket.put("model", random.nextBoolean() ? "EV-S" : "EV-X");
         ticket.put("region", REGIONS[region]);
