@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -76,8 +76,8 @@ public final class Detector {
                     batchesOf(component.getKey(), component.getValue(), batches), history);
             Map<String, List<TicketPoint>> casesBySymptom = test.points().stream()
                     .collect(Collectors.groupingBy(TicketPoint::symptom));
-            for (Cell cell : cells(component.getKey(), test.points())) {
-                clusters += examine(cell, casesBySymptom.get(cell.symptom()), test, best);
+            for (Map.Entry<Cell, List<TicketPoint>> cell : cells(component.getKey(), test.points()).entrySet()) {
+                clusters += examine(cell.getKey(), cell.getValue(), casesBySymptom.get(cell.getKey().symptom()), test, best);
             }
         }
         List<Candidate> candidates = new ArrayList<>(best.values());
@@ -102,8 +102,8 @@ public final class Detector {
      * Tests a cell as a whole and, when it looks elevated, each cluster of its cases; returns clusters found.
      * {@code componentCases} are the component's tickets of the cell's symptom.
      */
-    private int examine(Cell cell, List<TicketPoint> componentCases, ExcessTest test, Map<String, Candidate> best) {
-        List<TicketPoint> cases = componentCases.stream().filter(cell::contains).toList();
+    private int examine(Cell cell, List<TicketPoint> cases, List<TicketPoint> componentCases, ExcessTest test,
+                        Map<String, Candidate> best) {
         Evidence whole = offer(SignatureExtractor.ofCell(cell, cases), test, best);
         if (whole == null || whole.rateRatio() < settings.clusterScreenRatio()) {
             return 0;
@@ -126,19 +126,24 @@ public final class Detector {
         return evidence;
     }
 
-    /** Cells with enough units of one symptom to ever reach the minimum: the count pre-screen. */
-    private List<Cell> cells(String component, List<TicketPoint> points) {
-        Map<Cell, Set<String>> units = new HashMap<>();
+    /** Cells with enough units of one symptom to ever reach the minimum (the count pre-screen), with their cases. */
+    private Map<Cell, List<TicketPoint>> cells(String component, List<TicketPoint> points) {
+        Map<Cell, List<TicketPoint>> cases = new HashMap<>();
         for (TicketPoint p : points) {
             if (p.batch() != null) {
-                units.computeIfAbsent(new Cell(component, p.symptom(), Cell.Kind.BATCH, p.batch()), k -> new TreeSet<>()).add(p.unitId());
+                cases.computeIfAbsent(new Cell(component, p.symptom(), Cell.Kind.BATCH, p.batch()), k -> new ArrayList<>()).add(p);
             }
             if (p.firmware() != null) {
-                units.computeIfAbsent(new Cell(component, p.symptom(), Cell.Kind.FIRMWARE, p.firmware()), k -> new TreeSet<>()).add(p.unitId());
+                cases.computeIfAbsent(new Cell(component, p.symptom(), Cell.Kind.FIRMWARE, p.firmware()), k -> new ArrayList<>()).add(p);
             }
         }
-        return units.entrySet().stream().filter(e -> e.getValue().size() >= settings.minUnits()).map(Map.Entry::getKey)
-                .sorted(Comparator.comparing(Cell::signatureKey)).toList();
+        Map<Cell, List<TicketPoint>> promising = new TreeMap<>(Comparator.comparing(Cell::signatureKey));
+        cases.forEach((cell, tickets) -> {
+            if (ExcessTest.units(tickets) >= settings.minUnits()) {
+                promising.put(cell, tickets);
+            }
+        });
+        return promising;
     }
 
     /** Registered batches of a component: those registered for it, and those its tickets name. */

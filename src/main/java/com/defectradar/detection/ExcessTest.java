@@ -2,6 +2,7 @@ package com.defectradar.detection;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Tests whether a signature shows a real excess within one component's tickets, in units, not tickets.
@@ -50,6 +52,16 @@ final class ExcessTest {
     private final List<TicketPoint> points;
     private final Map<String, BatchInfo> batches;
     private final Map<String, Double> firmwareFirstSeen = new HashMap<>();
+    // Indexes, so a signature's test reads its own cell, its symptom and counts, never the whole component.
+    private final Map<String, List<TicketPoint>> byBatch;
+    private final Map<String, List<TicketPoint>> byFirmware;
+    private final Map<String, List<TicketPoint>> bySymptom;
+    private final Map<String, List<TicketPoint>> byUnit;
+    private final double[] lastSeen;
+    private final Map<String, double[]> lastSeenWithSymptom = new HashMap<>();
+    private final Map<String, double[]> lastSeenWithSymptomInRegistered = new HashMap<>();
+    private final Map<Double, Double> referenceExposures = new HashMap<>();
+    private final Map<String, Double> typicalOtherSymptomRates = new HashMap<>();
 
     ExcessTest(double asOf, List<Integer> windows, double conditionPenalty, double shareGuard,
                List<TicketPoint> componentPoints, Map<String, BatchInfo> componentBatches, FleetHistory history) {
@@ -59,12 +71,30 @@ final class ExcessTest {
         this.shareGuard = shareGuard;
         this.history = history;
         this.batches = componentBatches;
-        this.points = componentPoints.stream().filter(this::plausible).toList();
+        this.points = componentPoints.stream().filter(this::plausible)
+                .sorted(Comparator.comparingDouble(TicketPoint::occurredDay)).toList();
         for (TicketPoint p : points) {
             if (p.firmware() != null) {
                 firmwareFirstSeen.merge(p.firmware(), p.occurredDay(), Math::min);
             }
         }
+        byBatch = points.stream().filter(p -> p.batch() != null).collect(Collectors.groupingBy(TicketPoint::batch));
+        byFirmware = points.stream().filter(p -> p.firmware() != null).collect(Collectors.groupingBy(TicketPoint::firmware));
+        bySymptom = points.stream().collect(Collectors.groupingBy(TicketPoint::symptom));
+        byUnit = points.stream().collect(Collectors.groupingBy(TicketPoint::unitId));
+        lastSeen = lastSeen(points);
+        bySymptom.forEach((symptom, tickets) -> {
+            lastSeenWithSymptom.put(symptom, lastSeen(tickets));
+            lastSeenWithSymptomInRegistered.put(symptom,
+                    lastSeen(tickets.stream().filter(p -> p.batch() != null && batches.containsKey(p.batch())).toList()));
+        });
+    }
+
+    /** Each unit's last ticket day among tickets sorted by occurrence, sorted: units since a day by binary search. */
+    private static double[] lastSeen(List<TicketPoint> sorted) {
+        Map<String, Double> last = new HashMap<>();
+        sorted.forEach(p -> last.put(p.unitId(), p.occurredDay()));
+        return last.values().stream().mapToDouble(Double::doubleValue).sorted().toArray();
     }
 
     /** A ticket of a registered batch from before the batch was built is a data error, not a failure in service. */
@@ -100,21 +130,36 @@ final class ExcessTest {
         if (asOf - start < 1) {
             return null;
         }
-        List<TicketPoint> period = points.stream().filter(p -> p.occurredDay() > start && p.occurredDay() <= asOf).toList();
-        List<TicketPoint> members = period.stream().filter(p -> cell.contains(p) && signature.isCase(p)).toList();
-        int cases = units(members);
+        Set<String> inCell = new HashSet<>();
+        List<TicketPoint> members = new ArrayList<>();
+        for (TicketPoint p : cellPoints(cell)) {
+            if (p.occurredDay() > start) {
+                inCell.add(p.unitId());
+                if (signature.isCase(p)) {
+                    members.add(p);
+                }
+            }
+        }
+        Set<String> caseUnits = new HashSet<>();
+        members.forEach(p -> caseUnits.add(p.unitId()));
+        int cases = caseUnits.size();
         if (cases == 0) {
             return null;
         }
-        int cellUnits = units(period, cell::contains);
-        int otherCases = units(period, p -> !cell.contains(p) && signature.isCase(p));
-        int otherUnits = units(period, p -> !cell.contains(p));
+        int cellUnits = inCell.size();
+        // Counts outside the cell: units since the start, less the cell's units seen only in the cell. A
+        // temperature band is not indexed, so a banded signature counts its symptom's tickets one by one.
+        boolean banded = signature.derivedConditions() > 0;
+        Predicate<TicketPoint> hasSymptom = p -> p.symptom().equals(cell.symptom());
+        List<TicketPoint> symptomPeriod = banded ? since(bySymptom.getOrDefault(cell.symptom(), List.of()), start) : List.of();
+        int otherCases = banded ? units(symptomPeriod, p -> !cell.contains(p) && signature.isCase(p))
+                : unitsSince(lastSeenWithSymptom.get(cell.symptom()), start) - onlyInCell(caseUnits, cell, start, hasSymptom);
+        int otherUnits = unitsSince(lastSeen, start) - onlyInCell(inCell, cell, start, p -> true);
         double share = Math.min(1.0, penalty * Statistics.fisherUpperTail(cases, cellUnits, otherCases, otherUnits));
         double shareExpected = cellUnits * (otherCases + 0.5) / (otherUnits + 1.0);
 
         BatchInfo batch = cell.kind() == Cell.Kind.BATCH ? batches.get(cell.key()) : null;
-        double referenceExposure = batch == null ? 0 : batches.values().stream()
-                .filter(b -> !b.key().equals(cell.key())).mapToDouble(b -> b.unitDays(start, asOf)).sum();
+        double referenceExposure = batch == null ? 0 : referenceExposure(start) - batch.unitDays(start, asOf);
         if (batch == null || referenceExposure <= 0) {
             String against = "Fisher test of the symptom's share of units against the other "
                     + (cell.kind() == Cell.Kind.BATCH ? "batches" : "firmware versions") + ", same period";
@@ -122,8 +167,10 @@ final class ExcessTest {
                     ? againstBaselineMix(signature, cases, cellUnits, share, penalty, window, against, members) : null;
             return mix != null ? mix : new Evidence(cases, shareExpected, share, window, against, members);
         }
-        int referenceCases = units(period, p -> p.batch() != null && !p.batch().equals(cell.key())
-                && batches.containsKey(p.batch()) && signature.isCase(p));
+        Predicate<TicketPoint> registered = p -> p.batch() != null && batches.containsKey(p.batch());
+        int referenceCases = banded ? units(symptomPeriod, p -> registered.test(p) && !cell.contains(p) && signature.isCase(p))
+                : unitsSince(lastSeenWithSymptomInRegistered.get(cell.symptom()), start)
+                - onlyInCell(caseUnits, cell, start, hasSymptom.and(registered));
         // The expectation shown; half a case of prior keeps it above zero when the reference has no case.
         double rate = (referenceCases + 0.5) / referenceExposure;
         double exposure = Math.max(batch.unitDays(start, asOf), batch.unitsProduced());
@@ -144,26 +191,29 @@ final class ExcessTest {
      * Whether the batch's failures of the component's other symptoms over its whole life are in line with
      * its registered exposure. A batch larger than registered, or poorer in general, fails more in every
      * symptom alike, which a Poisson test against its registered size would mistake for a defect. The typical
-     * batch's rate is the median over batches weighted by unit-days, not the pooled rate, so a few
-     * mis-registered batches in the reference cannot make every other batch look as registered.
+     * batch's rate is the median over the batches (this one among them) weighted by unit-days, not the pooled
+     * rate, so a few mis-registered batches cannot make every other batch look as registered; batches that
+     * never reported a ticket of the component are left out (see {@link #referenceExposure}).
      */
     private boolean failsAsRegistered(Cell cell) {
         BatchInfo batch = batches.get(cell.key());
         if (batch.producedFrom() == null) {
             return false;
         }
-        List<double[]> rates = new ArrayList<>();
-        for (BatchInfo b : batches.values()) {
-            double unitDays = b.producedFrom() == null ? 0 : b.unitDays(b.firstServiceDay(), asOf);
-            if (!b.key().equals(cell.key()) && unitDays > 0) {
-                rates.add(new double[]{history.otherSymptomUnits(cell.component(), b.key(), cell.symptom()) / unitDays,
-                        unitDays});
+        double typicalRate = typicalOtherSymptomRates.computeIfAbsent(cell.symptom(), symptom -> {
+            List<double[]> rates = new ArrayList<>();
+            for (BatchInfo b : batches.values()) {
+                double unitDays = b.producedFrom() == null ? 0 : b.unitDays(b.firstServiceDay(), asOf);
+                if (unitDays > 0 && history.reports(cell.component(), b.key())) {
+                    rates.add(new double[]{history.otherSymptomUnits(cell.component(), b.key(), symptom) / unitDays, unitDays});
+                }
             }
-        }
-        if (rates.isEmpty()) {
+            return rates.isEmpty() ? Double.NaN : Statistics.weightedMedian(rates);
+        });
+        if (Double.isNaN(typicalRate)) {
             return false;
         }
-        double expected = Statistics.weightedMedian(rates) * batch.unitDays(batch.firstServiceDay(), asOf);
+        double expected = typicalRate * batch.unitDays(batch.firstServiceDay(), asOf);
         int observed = history.otherSymptomUnits(cell.component(), cell.key(), cell.symptom());
         return Statistics.poissonUpperTail(observed, expected) > HISTORY_LEVEL;
     }
@@ -190,6 +240,64 @@ final class ExcessTest {
         return new Evidence(cases, expected, share <= FIRMWARE_SHARE_GUARD ? longRun : Math.max(share, longRun), window,
                 "Binomial test of the version's symptom share against the component's long-run mix; "
                         + against, members);
+    }
+
+    private List<TicketPoint> cellPoints(Cell cell) {
+        return (cell.kind() == Cell.Kind.BATCH ? byBatch : byFirmware).getOrDefault(cell.key(), List.of());
+    }
+
+    /** The tail of a list sorted by occurrence that occurred after {@code start}. */
+    private static List<TicketPoint> since(List<TicketPoint> sorted, double start) {
+        int low = 0;
+        int high = sorted.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (sorted.get(middle).occurredDay() > start) {
+                high = middle;
+            } else {
+                low = middle + 1;
+            }
+        }
+        return sorted.subList(low, sorted.size());
+    }
+
+    /** Units last seen after {@code start}, from a sorted array of last-seen days. */
+    private static int unitsSince(double[] lastSeen, double start) {
+        int low = 0;
+        int high = lastSeen.length;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (lastSeen[middle] > start) {
+                high = middle;
+            } else {
+                low = middle + 1;
+            }
+        }
+        return lastSeen.length - low;
+    }
+
+    /** Of these units, those without a {@code counted} ticket outside the cell after {@code start}. */
+    private int onlyInCell(Set<String> units, Cell cell, double start, Predicate<TicketPoint> counted) {
+        int only = 0;
+        for (String unit : units) {
+            if (byUnit.get(unit).stream().noneMatch(p -> p.occurredDay() > start && !cell.contains(p) && counted.test(p))) {
+                only++;
+            }
+        }
+        return only;
+    }
+
+    /**
+     * Unit-days after {@code start} of the batches that reported any ticket of the component since then. A
+     * registered batch whose shops send nothing (another market, a system not yet connected) would otherwise
+     * count as a clean reference and make every reporting batch look worse than the fleet.
+     */
+    private double referenceExposure(double start) {
+        return referenceExposures.computeIfAbsent(start, s -> {
+            Set<String> reporting = new HashSet<>();
+            since(points, s).forEach(p -> reporting.add(p.batch()));
+            return batches.values().stream().filter(b -> reporting.contains(b.key())).mapToDouble(b -> b.unitDays(s, asOf)).sum();
+        });
     }
 
     private double cellStart(Cell cell) {

@@ -28,6 +28,11 @@ public record FleetHistory(Map<String, Map<String, Integer>> batchUnits, Map<Str
                 .filter(e -> !e.getKey().equals(symptom)).mapToInt(Map.Entry::getValue).sum();
     }
 
+    /** Whether the batch ever reported a ticket of the component. */
+    boolean reports(String component, String batch) {
+        return batchUnits.containsKey(key(component, batch));
+    }
+
     /** The symptom's share of the component's units in the baseline period; NaN where too few units tell. */
     double baselineShare(String component, String symptom) {
         int total = baselineTotals.getOrDefault(component, 0);

@@ -69,7 +69,8 @@ class DetectionApiTest {
         assertEquals(Set.of("RANGE_DROP@" + FleetSimulator.COLD_BATCH, "INVERTER_FAULT@" + FleetSimulator.INFANT_BATCH,
                         "DCDC_FAULT@" + FleetSimulator.FAULTY_FIRMWARE),
                 ours.stream().map(a -> signature(a).get("symptomCode") + "@" + Objects.requireNonNullElse(
-                        signature(a).get("productionBatch"), signature(a).get("firmwareVersion"))).collect(Collectors.toSet()));
+                        signature(a).get("productionBatch"), signature(a).get("firmwareVersion"))).collect(Collectors.toSet()),
+                () -> "alerts: " + ours);
 
         Map<String, Object> cold = ours.stream()
                 .filter(a -> FleetSimulator.COLD_BATCH.equals(signature(a).get("productionBatch"))).findFirst().orElseThrow();

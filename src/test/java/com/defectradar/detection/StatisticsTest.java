@@ -39,10 +39,19 @@ class StatisticsTest {
     @Test
     void binomialUpperTail() {
         // scipy.stats.binom.sf(k - 1, n, p)
-        assertEquals(3.26310489172855e-05, Statistics.binomialUpperTail(84, 111, 0.57), 1e-15);
+        assertEquals(3.26310489172855e-05, Statistics.binomialUpperTail(84, 111, 0.57), 1e-12);
         assertEquals(0.0701908264, Statistics.binomialUpperTail(3, 10, 0.1), 1e-10);
         assertEquals(0.0, Statistics.binomialUpperTail(11, 10, 0.1));
         assertEquals(1.0, Statistics.binomialUpperTail(0, 10, 0.1));
+    }
+
+    @Test
+    void logFactorialOnBothSidesOfItsTable() {
+        // math.lgamma(n + 1)
+        assertEquals(6071.28041294445, Statistics.logFactorial(1023), 1e-9);
+        assertEquals(6078.211884750051, Statistics.logFactorial(1024), 1e-9);
+        assertEquals(1051299.221899122, Statistics.logFactorial(100_000), 1e-7);
+        assertEquals(0.0, Statistics.logFactorial(0));
     }
 
     @Test
