@@ -130,6 +130,14 @@ class TwoInstancesIT {
             assertEquals(1, count(sql, "select count(*) from digest_delivery"));
         }
         assertEquals(1, smtp.getReceivedMessages().length, "one digest for the week, however many instances and calls");
+        assertTrue(scheduledRuns(a) + scheduledRuns(b) >= 1, "scheduled runs are counted in the run metrics");
+    }
+
+    /** Scheduled runs an instance counted in its run metrics. */
+    private static double scheduledRuns(Http instance) {
+        return instance.get("/q/metrics", null).body().lines()
+                .filter(line -> line.startsWith("radar_detection_run_duration_seconds_count") && line.contains("trigger=\"schedule\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     private static void awaitMail() throws InterruptedException {

@@ -1,5 +1,6 @@
 package com.defectradar.detection;
 
+import com.defectradar.metrics.RadarMetrics;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,14 +14,16 @@ import java.time.Instant;
 public class DetectionSchedule {
 
     private final DetectionService detection;
+    private final RadarMetrics metrics;
 
-    public DetectionSchedule(DetectionService detection) {
+    public DetectionSchedule(DetectionService detection, RadarMetrics metrics) {
         this.detection = detection;
+        this.metrics = metrics;
     }
 
     @Scheduled(every = "${radar.detection.every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void detect() {
-        detection.runIfDue(Instant.now());
+        detection.runIfDue(Instant.now()).ifPresent(run -> metrics.run(run, DetectionService.SCHEDULED));
     }
 }

@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.List;
 
 /**
@@ -48,25 +49,27 @@ public class DetectionService {
     /**
      * A scheduled run: skipped when another instance is running, or when no ticket arrived since the last
      * run and that run is recent (the window slides, so an idle fleet is still looked at now and then).
+     * Answers the run, or empty when skipped.
      */
     @Transactional
     @TransactionConfiguration(timeout = 600)
-    public void runIfDue(Instant now) {
+    public Optional<DetectionRunView> runIfDue(Instant now) {
         Boolean locked = (Boolean) Panache.getEntityManager().createNativeQuery("select pg_try_advisory_xact_lock(?1)")
                 .setParameter(1, RUN_LOCK).getSingleResult();
         if (!locked) {
-            return;
+            return Optional.empty();
         }
         long newest = loader.maxTicketId();
         DetectionRun last = DetectionRun.latestScheduled();
         if (last != null && last.maxTicketId == newest
                 && Duration.between(last.startedAt, now).compareTo(settings.idleRerun()) < 0) {
-            return;
+            return Optional.empty();
         }
         DetectionRunView run = execute(now, SCHEDULED, newest);
         Log.infof("Scheduled detection run %d: %d tickets, %d opened, %d updated, %d reopened in %d ms", run.id(),
                 run.ticketsConsidered(), run.alertsOpened(), run.alertsUpdated(), run.alertsReopened(),
                 Duration.between(run.startedAt(), run.finishedAt()).toMillis());
+        return Optional.of(run);
     }
 
     public DetectionRunView latest() {
