@@ -1,6 +1,7 @@
 package com.defectradar;
 
 import com.defectradar.embedded.EmbeddedDatabase;
+import com.defectradar.support.AlertRows;
 import com.defectradar.support.FleetSimulator;
 import com.defectradar.support.Http;
 import com.defectradar.support.ServiceProcess;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -130,6 +132,60 @@ class TwoInstancesIT {
             assertEquals(1, count(sql, "select count(*) from digest_delivery"));
         }
         assertEquals(1, smtp.getReceivedMessages().length, "one digest for the week, however many instances and calls");
+    }
+
+    /**
+     * Each instance keeps issued keys' callers and alert lists' ETags in memory; a revocation or an alert change
+     * made through the other instance (or by SQL) must reach it. The notice takes milliseconds: waited for, with a
+     * generous deadline, not timed.
+     */
+    @Test
+    void aKeyRevokedAndAnAlertChangedOnOneInstanceAreSeenByTheOther() throws Exception {
+        Map<String, String> settings = Map.of("RADAR_AUTH_BOOTSTRAP_KEYS", "admin:" + TestKeys.ADMIN);
+        int portA = ServiceProcess.freePort();
+        int portB = ServiceProcess.freePort();
+        services.add(ServiceProcess.start(database, portA, "caches-a", settings));
+        services.add(ServiceProcess.start(database, portB, "caches-b", settings));
+        Http a = ServiceProcess.http(portA);
+        Http b = ServiceProcess.http(portB);
+        PGSimpleDataSource sql = new PGSimpleDataSource();
+        sql.setURL(database.jdbcUrl());
+        long alert = AlertRows.insertOne(sql, "caches", "OPEN", "HIGH");
+        try {
+            revocationAndAlertChangeReach(a, b, alert);
+        } finally {
+            // the database is shared with the other test, which counts every alert in it
+            try (Connection connection = sql.getConnection(); Statement delete = connection.createStatement()) {
+                delete.execute("delete from alert_history where alert_id = " + alert);
+                delete.execute("delete from alert where id = " + alert);
+            }
+        }
+    }
+
+    private static void revocationAndAlertChangeReach(Http a, Http b, long alert) throws Exception {
+        Map<?, ?> issued = JSON.readValue(a.json("POST", "/api/v1/keys", ADMIN,
+                "{\"role\": \"engineer\", \"name\": \"used on b\"}").body(), Map.class);
+        String engineer = TestKeys.bearer((String) issued.get("key"));
+        String list = "/api/v1/alerts?component=caches";
+        String etag = b.get(list, engineer).headers().firstValue("ETag").orElseThrow();
+        assertEquals(etag, b.get(list, engineer).headers().firstValue("ETag").orElseThrow(), "nothing changed yet");
+
+        assertEquals(200, a.json("POST", "/api/v1/alerts/" + alert + "/acknowledge", ADMIN, "{\"actor\": \"a\"}").status());
+        await(() -> !etag.equals(b.get(list, engineer).headers().firstValue("ETag").orElseThrow()),
+                "an alert changed through instance A changes the list's ETag on B");
+
+        assertEquals(204, a.send("DELETE", "/api/v1/keys/" + issued.get("id"), ADMIN, null, null).status());
+        await(() -> b.get(list, engineer).status() == 401, "a key revoked on instance A stops working on B");
+    }
+
+    private static void await(Callable<Boolean> condition, String what) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!condition.call()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(what + ", within 10 s");
+            }
+            Thread.sleep(20);
+        }
     }
 
     private static void awaitMail() throws InterruptedException {
