@@ -7,7 +7,8 @@ from collections import defaultdict
 values = defaultdict(list)
 for line in open(sys.argv[1]):
     match = re.match(r"RESULT (\S+) (\S+)", line)
-    if match:
+    # warm-up and loading rounds are not measurements
+    if match and not match.group(1).startswith(("warmup_", "load_")):
         values[match.group(1)].append(float(match.group(2)))
 
 

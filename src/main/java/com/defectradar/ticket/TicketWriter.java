@@ -4,7 +4,6 @@ import com.defectradar.common.Codes;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -163,7 +162,7 @@ public class TicketWriter {
                                   Map<TicketInput.TicketKey, IngestOutcome> outcomes) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (int column = 0; column < COLUMNS.size(); column++) {
-                insert.setArray(column + 1, textArray(connection, tickets, COLUMNS.get(column)));
+                insert.setObject(column + 1, textArray(tickets, COLUMNS.get(column)));
             }
             try (ResultSet rows = insert.executeQuery()) {
                 while (rows.next()) {
@@ -180,8 +179,8 @@ public class TicketWriter {
         Map<TicketInput.TicketKey, String> hashes = new HashMap<>();
         stored.forEach(t -> hashes.put(t.key(), t.contentHash()));
         try (PreparedStatement select = connection.prepareStatement(EXISTING)) {
-            select.setArray(1, textArray(connection, stored, TicketInput::source));
-            select.setArray(2, textArray(connection, stored, TicketInput::ticketId));
+            select.setObject(1, textArray(stored, TicketInput::source));
+            select.setObject(2, textArray(stored, TicketInput::ticketId));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     TicketInput.TicketKey key = new TicketInput.TicketKey(rows.getString(2), rows.getString(3));
@@ -193,14 +192,17 @@ public class TicketWriter {
         }
     }
 
-    private static Array textArray(Connection connection, List<TicketInput> tickets,
-                                   Function<TicketInput, Object> column) throws SQLException {
-        Object[] values = new Object[tickets.size()];
+    /**
+     * A column as a String[]: the driver sends it as a binary text[] (lengths and bytes), which costs both sides
+     * less than the quoted literal of {@code createArrayOf} (a fifth of the service's CPU in bulk ingest).
+     */
+    private static String[] textArray(List<TicketInput> tickets, Function<TicketInput, Object> column) {
+        String[] values = new String[tickets.size()];
         for (int i = 0; i < values.length; i++) {
             Object value = column.apply(tickets.get(i));
             values[i] = value == null ? null : value.toString();
         }
-        return connection.createArrayOf("text", values);
+        return values;
     }
 
     /** A database failure while storing tickets; nothing of the request was acknowledged. */
