@@ -31,7 +31,7 @@ public class TicketService {
 
     public SingleResult ingest(TicketInput ticket) {
         TicketWriter.StoredOne stored = writer.storeOne(ticket);
-        if (stored.outcome() instanceof IngestOutcome.Conflict) {
+        if (stored.outcome() == IngestOutcome.CONFLICT) {
             throw ProblemException.conflict("Ticket '" + ticket.ticketId() + "' from source '" + ticket.source()
                     + "' " + CONFLICT_MESSAGE + "; a changed ticket needs a new ticketId.");
         }
@@ -62,9 +62,9 @@ public class TicketService {
                     TicketInput first = firstByKey.get(ticket.key());
                     IngestOutcome outcome = stored.get(ticket.key());
                     boolean sameAsFirst = first == ticket || first.contentHash().equals(ticket.contentHash());
-                    if (first == ticket && outcome instanceof IngestOutcome.Created) {
+                    if (first == ticket && outcome == IngestOutcome.CREATED) {
                         created++;
-                    } else if (sameAsFirst && !(outcome instanceof IngestOutcome.Conflict)) {
+                    } else if (sameAsFirst && outcome != IngestOutcome.CONFLICT) {
                         duplicates++;
                     } else {
                         rejected.add(new BatchIngestResult.Rejected(index, ticket.ticketId(),

@@ -3,7 +3,11 @@ package com.defectradar.ticket;
 import com.defectradar.common.Codes;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.postgresql.PGConnection;
 
+import java.io.IOException;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -16,8 +20,9 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * Stores tickets set-wise: one INSERT over unnested arrays for a whole request, so bulk ingest costs a
- * round trip per request instead of per ticket; a single ticket is one INSERT that returns the stored row.
+ * Stores tickets set-wise: a whole request is one COPY when none of its tickets was stored before, else one
+ * INSERT over unnested arrays, so bulk ingest costs a round trip or two per request instead of one per ticket;
+ * a single ticket is one INSERT that returns the stored row.
  * The unique (source, ticket_id) constraint decides races between concurrent replays; losers see the
  * winner's row and are answered as duplicates or conflicts.
  *
@@ -47,8 +52,15 @@ public class TicketWriter {
                     labor_hours, parts_cost, currency, content_hash, position)
             order by t.position
             on conflict (source, ticket_id) do nothing
-            returning id, source, ticket_id
+            returning source, ticket_id
             """;
+
+    private static final String COPY = """
+            copy ticket (source, ticket_id, unit_id, component, component_key, symptom_code, symptom_key, occurred_at,
+                production_batch, batch_key, production_date, firmware_version, firmware_key, ambient_temperature_c,
+                model, service_center, region, mileage_km, description, labor_hours, parts_cost, currency, content_hash)
+            from stdin""";
+    private static final String UNIQUE_VIOLATION = "23505";
 
     /** The columns of {@link TicketView}, in its order. */
     private static final String VIEW_COLUMNS = """
@@ -71,7 +83,7 @@ public class TicketWriter {
             + ", content_hash from ticket where source = ? and ticket_id = ?";
 
     private static final String EXISTING = """
-            select t.id, t.source, t.ticket_id, t.content_hash
+            select t.source, t.ticket_id, t.content_hash
             from ticket t join unnest(?::text[], ?::text[]) as k(source, ticket_id)
               on t.source = k.source and t.ticket_id = k.ticket_id
             """;
@@ -102,6 +114,10 @@ public class TicketWriter {
             return outcomes;
         }
         try (Connection connection = dataSource.getConnection()) {
+            if (copyAllNew(connection, tickets)) {
+                tickets.forEach(ticket -> outcomes.put(ticket.key(), IngestOutcome.CREATED));
+                return outcomes;
+            }
             insertNew(connection, tickets, outcomes);
             if (outcomes.size() < tickets.size()) {
                 classifyExisting(connection, tickets, outcomes);
@@ -127,7 +143,7 @@ public class TicketWriter {
                 try (ResultSet row = insert.executeQuery()) {
                     if (row.next()) {
                         TicketView stored = view(row);
-                        return new StoredOne(new IngestOutcome.Created(stored.id()), stored);
+                        return new StoredOne(IngestOutcome.CREATED, stored);
                     }
                 }
             }
@@ -138,7 +154,7 @@ public class TicketWriter {
                     row.next();
                     TicketView stored = view(row);
                     return new StoredOne(ticket.contentHash().equals(row.getString("content_hash"))
-                            ? new IngestOutcome.Duplicate(stored.id()) : new IngestOutcome.Conflict(stored.id()), stored);
+                            ? IngestOutcome.DUPLICATE : IngestOutcome.CONFLICT, stored);
                 }
             }
         } catch (SQLException e) {
@@ -158,6 +174,69 @@ public class TicketWriter {
                 row.getBigDecimal("parts_cost"), row.getString("currency"), row.getTimestamp("received_at").toInstant());
     }
 
+    /**
+     * The usual upload, of tickets never sent before: COPY, PostgreSQL's fastest way in. COPY cannot skip rows
+     * that exist, so one stored ticket (or a concurrent upload of the same ones) fails it whole with a unique
+     * violation, nothing stored, and the caller goes on with the INSERT that tells each ticket's outcome. Only
+     * in autocommit: in a caller's transaction the failed COPY would abort that transaction.
+     */
+    private static boolean copyAllNew(Connection connection, List<TicketInput> tickets) throws SQLException {
+        if (!connection.getAutoCommit()) {
+            return false;
+        }
+        StringBuilder rows = new StringBuilder(tickets.size() * 512);
+        for (TicketInput ticket : tickets) {
+            for (int column = 0; column < COLUMNS.size(); column++) {
+                rows.append(column == 0 ? "" : "\t");
+                copyText(rows, COLUMNS.get(column).apply(ticket));
+            }
+            rows.append('\n');
+        }
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn(COPY, new ByteArrayInputStream(rows.toString().getBytes(StandardCharsets.UTF_8)));
+            return true;
+        } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                return false;
+            }
+            throw e;
+        } catch (IOException e) {
+            throw new SQLException("Copying tickets failed", e);
+        }
+    }
+
+    /** A value in COPY's text format: \\N for null, backslash escapes for the characters that delimit. */
+    private static void copyText(StringBuilder rows, Object value) {
+        if (value == null) {
+            rows.append("\\N");
+            return;
+        }
+        String text = value.toString();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                rows.append(text, 0, i);
+                escape(rows, text.substring(i));
+                return;
+            }
+        }
+        rows.append(text);
+    }
+
+    private static void escape(StringBuilder rows, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\\' -> rows.append("\\\\");
+                case '\t' -> rows.append("\\t");
+                case '\n' -> rows.append("\\n");
+                case '\r' -> rows.append("\\r");
+                default -> rows.append(c);
+            }
+        }
+    }
+
     private static void insertNew(Connection connection, List<TicketInput> tickets,
                                   Map<TicketInput.TicketKey, IngestOutcome> outcomes) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
@@ -166,8 +245,8 @@ public class TicketWriter {
             }
             try (ResultSet rows = insert.executeQuery()) {
                 while (rows.next()) {
-                    outcomes.put(new TicketInput.TicketKey(rows.getString(2), rows.getString(3)),
-                            new IngestOutcome.Created(rows.getLong(1)));
+                    outcomes.put(new TicketInput.TicketKey(rows.getString(1), rows.getString(2)),
+                            IngestOutcome.CREATED);
                 }
             }
         }
@@ -183,10 +262,9 @@ public class TicketWriter {
             select.setObject(2, textArray(stored, TicketInput::ticketId));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    TicketInput.TicketKey key = new TicketInput.TicketKey(rows.getString(2), rows.getString(3));
-                    long id = rows.getLong(1);
-                    outcomes.put(key, Objects.equals(hashes.get(key), rows.getString(4))
-                            ? new IngestOutcome.Duplicate(id) : new IngestOutcome.Conflict(id));
+                    TicketInput.TicketKey key = new TicketInput.TicketKey(rows.getString(1), rows.getString(2));
+                    outcomes.put(key, Objects.equals(hashes.get(key), rows.getString(3))
+                            ? IngestOutcome.DUPLICATE : IngestOutcome.CONFLICT);
                 }
             }
         }
