@@ -84,12 +84,8 @@ class TwoInstancesIT {
                 "QUARKUS_MAILER_PORT", String.valueOf(smtp.getSmtp().getPort()),
                 "QUARKUS_MAILER_START_TLS", "DISABLED",
                 "QUARKUS_MAILER_LOGIN", "DISABLED");
-        int portA = ServiceProcess.freePort();
-        int portB = ServiceProcess.freePort();
-        services.add(ServiceProcess.start(database, portA, "two-instances-a", settings));
-        services.add(ServiceProcess.start(database, portB, "two-instances-b", settings));
-        Http a = ServiceProcess.http(portA);
-        Http b = ServiceProcess.http(portB);
+        Http a = start("two-instances-a", settings);
+        Http b = start("two-instances-b", settings);
 
         FleetSimulator.Fleet fleet = new FleetSimulator(1, true).generate();
         for (FleetSimulator.Batch batch : fleet.batches()) {
@@ -142,12 +138,8 @@ class TwoInstancesIT {
     @Test
     void aKeyRevokedAndAnAlertChangedOnOneInstanceAreSeenByTheOther() throws Exception {
         Map<String, String> settings = Map.of("RADAR_AUTH_BOOTSTRAP_KEYS", "admin:" + TestKeys.ADMIN);
-        int portA = ServiceProcess.freePort();
-        int portB = ServiceProcess.freePort();
-        services.add(ServiceProcess.start(database, portA, "caches-a", settings));
-        services.add(ServiceProcess.start(database, portB, "caches-b", settings));
-        Http a = ServiceProcess.http(portA);
-        Http b = ServiceProcess.http(portB);
+        Http a = start("caches-a", settings);
+        Http b = start("caches-b", settings);
         PGSimpleDataSource sql = new PGSimpleDataSource();
         sql.setURL(database.jdbcUrl());
         long alert = AlertRows.insertOne(sql, "caches", "OPEN", "HIGH");
@@ -176,6 +168,12 @@ class TwoInstancesIT {
 
         assertEquals(204, a.send("DELETE", "/api/v1/keys/" + issued.get("id"), ADMIN, null, null).status());
         await(() -> b.get(list, engineer).status() == 401, "a key revoked on instance A stops working on B");
+    }
+
+    private Http start(String name, Map<String, String> settings) throws InterruptedException {
+        int port = ServiceProcess.freePort();
+        services.add(ServiceProcess.start(database, port, name, settings));
+        return ServiceProcess.http(port);
     }
 
     private static void await(Callable<Boolean> condition, String what) throws Exception {
