@@ -1,6 +1,7 @@
 package com.defectradar;
 
 import com.defectradar.embedded.EmbeddedDatabase;
+import com.defectradar.support.AlertRows;
 import com.defectradar.support.FleetSimulator;
 import com.defectradar.support.Http;
 import com.defectradar.support.ServiceProcess;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -82,12 +84,8 @@ class TwoInstancesIT {
                 "QUARKUS_MAILER_PORT", String.valueOf(smtp.getSmtp().getPort()),
                 "QUARKUS_MAILER_START_TLS", "DISABLED",
                 "QUARKUS_MAILER_LOGIN", "DISABLED");
-        int portA = ServiceProcess.freePort();
-        int portB = ServiceProcess.freePort();
-        services.add(ServiceProcess.start(database, portA, "two-instances-a", settings));
-        services.add(ServiceProcess.start(database, portB, "two-instances-b", settings));
-        Http a = ServiceProcess.http(portA);
-        Http b = ServiceProcess.http(portB);
+        Http a = start("two-instances-a", settings);
+        Http b = start("two-instances-b", settings);
 
         FleetSimulator.Fleet fleet = new FleetSimulator(1, true).generate();
         for (FleetSimulator.Batch batch : fleet.batches()) {
@@ -138,6 +136,62 @@ class TwoInstancesIT {
         return instance.get("/q/metrics", null).body().lines()
                 .filter(line -> line.startsWith("radar_detection_run_duration_seconds_count") && line.contains("trigger=\"schedule\""))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
+    /**
+     * Each instance keeps issued keys' callers and alert lists' ETags in memory; a revocation or an alert change
+     * made through the other instance (or by SQL) must reach it. The notice takes milliseconds: waited for, with a
+     * generous deadline, not timed.
+     */
+    @Test
+    void aKeyRevokedAndAnAlertChangedOnOneInstanceAreSeenByTheOther() throws Exception {
+        Map<String, String> settings = Map.of("RADAR_AUTH_BOOTSTRAP_KEYS", "admin:" + TestKeys.ADMIN);
+        Http a = start("caches-a", settings);
+        Http b = start("caches-b", settings);
+        PGSimpleDataSource sql = new PGSimpleDataSource();
+        sql.setURL(database.jdbcUrl());
+        long alert = AlertRows.insertOne(sql, "caches", "OPEN", "HIGH");
+        try {
+            revocationAndAlertChangeReach(a, b, alert);
+        } finally {
+            // the database is shared with the other test, which counts every alert in it
+            try (Connection connection = sql.getConnection(); Statement delete = connection.createStatement()) {
+                delete.execute("delete from alert_history where alert_id = " + alert);
+                delete.execute("delete from alert where id = " + alert);
+            }
+        }
+    }
+
+    private static void revocationAndAlertChangeReach(Http a, Http b, long alert) throws Exception {
+        Map<?, ?> issued = JSON.readValue(a.json("POST", "/api/v1/keys", ADMIN,
+                "{\"role\": \"engineer\", \"name\": \"used on b\"}").body(), Map.class);
+        String engineer = TestKeys.bearer((String) issued.get("key"));
+        String list = "/api/v1/alerts?component=caches";
+        String etag = b.get(list, engineer).headers().firstValue("ETag").orElseThrow();
+        assertEquals(etag, b.get(list, engineer).headers().firstValue("ETag").orElseThrow(), "nothing changed yet");
+
+        assertEquals(200, a.json("POST", "/api/v1/alerts/" + alert + "/acknowledge", ADMIN, "{\"actor\": \"a\"}").status());
+        await(() -> !etag.equals(b.get(list, engineer).headers().firstValue("ETag").orElseThrow()),
+                "an alert changed through instance A changes the list's ETag on B");
+
+        assertEquals(204, a.send("DELETE", "/api/v1/keys/" + issued.get("id"), ADMIN, null, null).status());
+        await(() -> b.get(list, engineer).status() == 401, "a key revoked on instance A stops working on B");
+    }
+
+    private Http start(String name, Map<String, String> settings) throws InterruptedException {
+        int port = ServiceProcess.freePort();
+        services.add(ServiceProcess.start(database, port, name, settings));
+        return ServiceProcess.http(port);
+    }
+
+    private static void await(Callable<Boolean> condition, String what) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!condition.call()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(what + ", within 10 s");
+            }
+            Thread.sleep(20);
+        }
     }
 
     private static void awaitMail() throws InterruptedException {

@@ -40,9 +40,11 @@ public class AlertService {
     private static final String REPRESENTATION = "alert-list-v1";
 
     private final TicketService tickets;
+    private final AlertListVersions versions;
 
-    public AlertService(TicketService tickets) {
+    public AlertService(TicketService tickets, AlertListVersions versions) {
         this.tickets = tickets;
+        this.versions = versions;
     }
 
     public record AlertQuery(Set<AlertStatus> statuses, String component, String productionBatch, Instant updatedSince) {
@@ -115,9 +117,13 @@ public class AlertService {
      * count(*) and max(updated_at) of the filtered alerts, one aggregate that an index answers alone. Every change
      * moves max(updated_at) (a change inside the filter) or count (an alert leaving it), so equal values mean an
      * equal list. Read before the page: if a change commits in between, the page is newer than its ETag and the
-     * next poll answers 200, never a 304 that hides the change.
+     * next poll answers 200, never a 304 that hides the change. Kept in memory until an alert changes.
      */
     public ListVersion version(ListRequest request) {
+        return versions.get(request, () -> readVersion(request));
+    }
+
+    private static ListVersion readVersion(ListRequest request) {
         Position position = request.cursor() == null ? null : Position.decode(request.cursor());
         Filter filter = Filter.of(request.query());
         Object[] row = (Object[]) filter.bind(Panache.getEntityManager().createNativeQuery(

@@ -22,8 +22,4 @@ public interface AlertSettings {
      */
     @WithDefault("512")
     int streamBuffer();
-
-    /** Wait before the change listener reconnects after losing its database connection. */
-    @WithDefault("2s")
-    Duration listenerReconnect();
 }

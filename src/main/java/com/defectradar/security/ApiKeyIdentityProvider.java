@@ -11,7 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Optional;
 
-/** Turns an API key into an identity with one role; bootstrap keys first (memory), then issued keys (database). */
+/**
+ * Turns an API key into an identity with one role: bootstrap keys and issued keys seen before from memory, on
+ * the I/O thread; others from the database, on a worker thread.
+ */
 @ApplicationScoped
 public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthenticationRequest> {
 
@@ -20,10 +23,12 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
 
     private final BootstrapKeys bootstrapKeys;
     private final ApiKeyStore store;
+    private final ApiKeyCache cache;
 
-    public ApiKeyIdentityProvider(BootstrapKeys bootstrapKeys, ApiKeyStore store) {
+    public ApiKeyIdentityProvider(BootstrapKeys bootstrapKeys, ApiKeyStore store, ApiKeyCache cache) {
         this.bootstrapKeys = bootstrapKeys;
         this.store = store;
+        this.cache = cache;
     }
 
     @Override
@@ -33,17 +38,14 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
 
     @Override
     public Uni<SecurityIdentity> authenticate(ApiKeyAuthenticationRequest request, AuthenticationRequestContext context) {
-        // the database lookup blocks, so it runs on a worker thread
-        return context.runBlocking(() -> identity(find(request.key())
-                .orElseThrow(() -> new AuthenticationFailedException("Unknown or revoked API key"))));
-    }
-
-    private Optional<Caller> find(String key) {
-        Optional<Caller> bootstrap = bootstrapKeys.match(key);
-        if (bootstrap.isPresent()) {
-            return bootstrap;
+        String key = request.key();
+        Optional<Caller> known = bootstrapKeys.match(key).or(() -> cache.kept(key));
+        if (known.isPresent()) {
+            return Uni.createFrom().item(identity(known.get()));
         }
-        return ApiKeySecrets.parse(key).flatMap(store::authenticate);
+        // the database lookup blocks, so it runs on a worker thread
+        return context.runBlocking(() -> identity(cache.get(key, () -> ApiKeySecrets.parse(key).flatMap(store::authenticate))
+                .orElseThrow(() -> new AuthenticationFailedException("Unknown or revoked API key"))));
     }
 
     private static SecurityIdentity identity(Caller caller) {

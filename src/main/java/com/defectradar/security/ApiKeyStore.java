@@ -14,9 +14,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The {@code api_key} table. Plain JDBC because lookups run on every authenticated request, on a worker
- * thread outside any request transaction, and are one indexed read; there is deliberately no cache, so a
- * revocation takes effect on the next request of every instance.
+ * The {@code api_key} table. Plain JDBC because lookups run on a worker thread outside any request
+ * transaction and are one indexed read; {@link ApiKeyCache} spares repeated lookups of the same key.
  */
 @ApplicationScoped
 public class ApiKeyStore {

@@ -34,10 +34,12 @@ public class KeyResource {
     private static final int MAX_BYTES = 16 * 1024;
 
     private final ApiKeyStore store;
+    private final ApiKeyCache cache;
     private final JsonBodies bodies;
 
-    public KeyResource(ApiKeyStore store, JsonBodies bodies) {
+    public KeyResource(ApiKeyStore store, ApiKeyCache cache, JsonBodies bodies) {
         this.store = store;
+        this.cache = cache;
         this.bodies = bodies;
     }
 
@@ -90,6 +92,7 @@ public class KeyResource {
         if (!store.revoke(knownShape(id))) {
             throw ProblemException.notFound("No API key with id '" + id + "'.");
         }
+        cache.invalidate();
         Log.infof("API key %s revoked", id);
         return Response.noContent().build();
     }

@@ -1,16 +1,13 @@
 package com.defectradar.ticket;
 
 /** What storing one valid ticket came to. */
-public sealed interface IngestOutcome {
+public enum IngestOutcome {
 
-    record Created(long id) implements IngestOutcome {
-    }
+    CREATED,
 
     /** The same ticket was stored before: a shop's retry. */
-    record Duplicate(long id) implements IngestOutcome {
-    }
+    DUPLICATE,
 
     /** The same (source, ticketId) was stored before with other content. */
-    record Conflict(long id) implements IngestOutcome {
-    }
+    CONFLICT
 }

@@ -72,7 +72,7 @@ public class TicketResource {
         TicketInput ticket = bodies.single(body);
         scope.requireWritable(ticket.source());
         TicketService.SingleResult result = tickets.ingest(ticket);
-        if (result.outcome() instanceof IngestOutcome.Created) {
+        if (result.outcome() == IngestOutcome.CREATED) {
             return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(result.ticket().id())).build())
                     .entity(result.ticket()).build();
         }

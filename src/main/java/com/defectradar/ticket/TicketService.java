@@ -6,7 +6,6 @@ import com.defectradar.web.FieldError;
 import com.defectradar.web.ProblemException;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,22 +29,19 @@ public class TicketService {
     public record SingleResult(IngestOutcome outcome, TicketView ticket) {
     }
 
-    @Transactional
     public SingleResult ingest(TicketInput ticket) {
-        IngestOutcome outcome = writer.store(List.of(ticket)).get(ticket.key());
-        if (outcome instanceof IngestOutcome.Conflict) {
+        TicketWriter.StoredOne stored = writer.storeOne(ticket);
+        if (stored.outcome() == IngestOutcome.CONFLICT) {
             throw ProblemException.conflict("Ticket '" + ticket.ticketId() + "' from source '" + ticket.source()
                     + "' " + CONFLICT_MESSAGE + "; a changed ticket needs a new ticketId.");
         }
-        long id = outcome instanceof IngestOutcome.Created(long created) ? created : ((IngestOutcome.Duplicate) outcome).id();
-        return new SingleResult(outcome, TicketView.of(Ticket.findById(id)));
+        return new SingleResult(stored.outcome(), stored.ticket());
     }
 
     /**
      * Stores every valid ticket of a bulk upload, in order; invalid ones (and changed replays) are reported
      * by their position and the rest are stored all the same.
      */
-    @Transactional
     public BatchIngestResult ingest(List<TicketParser.Result> items) {
         List<BatchIngestResult.Rejected> rejected = new ArrayList<>();
         Map<TicketInput.TicketKey, TicketInput> firstByKey = new HashMap<>();
@@ -66,9 +62,9 @@ public class TicketService {
                     TicketInput first = firstByKey.get(ticket.key());
                     IngestOutcome outcome = stored.get(ticket.key());
                     boolean sameAsFirst = first == ticket || first.contentHash().equals(ticket.contentHash());
-                    if (first == ticket && outcome instanceof IngestOutcome.Created) {
+                    if (first == ticket && outcome == IngestOutcome.CREATED) {
                         created++;
-                    } else if (sameAsFirst && !(outcome instanceof IngestOutcome.Conflict)) {
+                    } else if (sameAsFirst && outcome != IngestOutcome.CONFLICT) {
                         duplicates++;
                     } else {
                         rejected.add(new BatchIngestResult.Rejected(index, ticket.ticketId(),
