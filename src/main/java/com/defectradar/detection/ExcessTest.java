@@ -151,8 +151,20 @@ final class ExcessTest {
         // temperature band is not indexed, so a banded signature counts its symptom's tickets one by one.
         boolean banded = signature.derivedConditions() > 0;
         Predicate<TicketPoint> hasSymptom = p -> p.symptom().equals(cell.symptom());
-        List<TicketPoint> symptomPeriod = banded ? since(bySymptom.getOrDefault(cell.symptom(), List.of()), start) : List.of();
-        int otherCases = banded ? units(symptomPeriod, p -> !cell.contains(p) && signature.isCase(p))
+        Predicate<TicketPoint> registered = p -> p.batch() != null && batches.containsKey(p.batch());
+        Set<String> otherCaseUnits = new HashSet<>();
+        Set<String> registeredCaseUnits = new HashSet<>();
+        if (banded) {
+            for (TicketPoint p : since(bySymptom.getOrDefault(cell.symptom(), List.of()), start)) {
+                if (!cell.contains(p) && signature.isCase(p)) {
+                    otherCaseUnits.add(p.unitId());
+                    if (registered.test(p)) {
+                        registeredCaseUnits.add(p.unitId());
+                    }
+                }
+            }
+        }
+        int otherCases = banded ? otherCaseUnits.size()
                 : unitsSince(lastSeenWithSymptom.get(cell.symptom()), start) - onlyInCell(caseUnits, cell, start, hasSymptom);
         int otherUnits = unitsSince(lastSeen, start) - onlyInCell(inCell, cell, start, p -> true);
         double share = Math.min(1.0, penalty * Statistics.fisherUpperTail(cases, cellUnits, otherCases, otherUnits));
@@ -167,8 +179,7 @@ final class ExcessTest {
                     ? againstBaselineMix(signature, cases, cellUnits, share, penalty, window, against, members) : null;
             return mix != null ? mix : new Evidence(cases, shareExpected, share, window, against, members);
         }
-        Predicate<TicketPoint> registered = p -> p.batch() != null && batches.containsKey(p.batch());
-        int referenceCases = banded ? units(symptomPeriod, p -> registered.test(p) && !cell.contains(p) && signature.isCase(p))
+        int referenceCases = banded ? registeredCaseUnits.size()
                 : unitsSince(lastSeenWithSymptomInRegistered.get(cell.symptom()), start)
                 - onlyInCell(caseUnits, cell, start, hasSymptom.and(registered));
         // The expectation shown; half a case of prior keeps it above zero when the reference has no case.
@@ -312,15 +323,5 @@ final class ExcessTest {
         Set<String> units = new HashSet<>();
         points.forEach(p -> units.add(p.unitId()));
         return units.size();
-    }
-
-    private static int units(List<TicketPoint> points, Predicate<TicketPoint> filter) {
-        List<TicketPoint> selected = new ArrayList<>();
-        for (TicketPoint p : points) {
-            if (filter.test(p)) {
-                selected.add(p);
-            }
-        }
-        return units(selected);
     }
 }

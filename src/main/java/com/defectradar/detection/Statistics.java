@@ -1,6 +1,5 @@
 package com.defectradar.detection;
 
-import smile.math.special.Beta;
 import smile.math.special.Gamma;
 
 import java.util.Arrays;
@@ -40,11 +39,32 @@ public final class Statistics {
         if (k <= 0) {
             return 1.0;
         }
-        if (k > n) {
+        if (k > n || p <= 0) {
             return 0.0;
         }
-        // P(X >= k) is the regularized incomplete beta I_p(k, n - k + 1).
-        return clamp(Beta.regularizedIncompleteBetaFunction(k, n - k + 1.0, p));
+        if (p >= 1) {
+            return 1.0;
+        }
+        // Terms summed outward from k, each from the one before; the side away from the mean is the short one,
+        // and the log-factorial makes the first term cheap (a general incomplete beta costs O(n) per call here).
+        double odds = p / (1 - p);
+        double first = Math.exp(logChoose(n, k) + k * Math.log(p) + (n - k) * Math.log1p(-p));
+        if (k > n * p) {
+            double sum = 0;
+            double term = first;
+            for (int x = k; x <= n && term > sum * 1e-17; x++) {
+                sum += term;
+                term *= (double) (n - x) / (x + 1) * odds;
+            }
+            return clamp(sum);
+        }
+        double below = 0;
+        double term = first;
+        for (int x = k; x > 0 && term > below * 1e-17; x--) {
+            term *= x / ((double) (n - x + 1) * odds);
+            below += term;
+        }
+        return clamp(1 - below);
     }
 
     /** The weighted median of {value, weight} pairs: the value at which half the total weight is reached. */
