@@ -74,10 +74,11 @@ public final class Detector {
             ExcessTest test = new ExcessTest(asOfDay, settings.windowsDays(), settings.conditionPenalty(),
                     settings.shareGuard(), component.getValue(),
                     batchesOf(component.getKey(), component.getValue(), batches), history);
-            Map<String, List<TicketPoint>> casesBySymptom = test.points().stream()
-                    .collect(Collectors.groupingBy(TicketPoint::symptom));
+            Map<String, double[]> temperaturesBySymptom = new HashMap<>();
+            test.points().stream().collect(Collectors.groupingBy(TicketPoint::symptom))
+                    .forEach((symptom, cases) -> temperaturesBySymptom.put(symptom, SignatureExtractor.sortedTemperatures(cases)));
             for (Map.Entry<Cell, List<TicketPoint>> cell : cells(component.getKey(), test.points()).entrySet()) {
-                clusters += examine(cell.getKey(), cell.getValue(), casesBySymptom.get(cell.getKey().symptom()), test, best);
+                clusters += examine(cell.getKey(), cell.getValue(), temperaturesBySymptom.get(cell.getKey().symptom()), test, best);
             }
         }
         List<Candidate> candidates = new ArrayList<>(best.values());
@@ -100,9 +101,9 @@ public final class Detector {
 
     /**
      * Tests a cell as a whole and, when it looks elevated, each cluster of its cases; returns clusters found.
-     * {@code componentCases} are the component's tickets of the cell's symptom.
+     * {@code symptomTemperatures} are the temperatures of the component's tickets of the cell's symptom, sorted.
      */
-    private int examine(Cell cell, List<TicketPoint> cases, List<TicketPoint> componentCases, ExcessTest test,
+    private int examine(Cell cell, List<TicketPoint> cases, double[] symptomTemperatures, ExcessTest test,
                         Map<String, Candidate> best) {
         Evidence whole = offer(SignatureExtractor.ofCell(cell, cases), test, best);
         if (whole == null || whole.rateRatio() < settings.clusterScreenRatio()) {
@@ -111,7 +112,7 @@ public final class Detector {
         List<List<TicketPoint>> groups = clustering.clusters(cases, cell.kind(), settings.lookbackDays());
         for (List<TicketPoint> group : groups) {
             if (ExcessTest.units(group) >= settings.minUnits()) {
-                offer(SignatureExtractor.ofCluster(cell, group, componentCases), test, best);
+                offer(SignatureExtractor.ofCluster(cell, group, symptomTemperatures), test, best);
             }
         }
         return groups.size();

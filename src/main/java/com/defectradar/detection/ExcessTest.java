@@ -62,6 +62,15 @@ final class ExcessTest {
     private final Map<String, double[]> lastSeenWithSymptomInRegistered = new HashMap<>();
     private final Map<Double, Double> referenceExposures = new HashMap<>();
     private final Map<String, Double> typicalOtherSymptomRates = new HashMap<>();
+    private final Map<CellStart, CellUnits> cellUnits = new HashMap<>();
+
+    /** A cell's units after a start, shared by the cell's signatures (the whole cell and its clusters). */
+    private record CellStart(Cell cell, double start) {
+    }
+
+    /** Units of the cell after a start, and units of the component's other cells after it. */
+    private record CellUnits(int inCell, int outside) {
+    }
 
     ExcessTest(double asOf, List<Integer> windows, double conditionPenalty, double shareGuard,
                List<TicketPoint> componentPoints, Map<String, BatchInfo> componentBatches, FleetHistory history) {
@@ -130,23 +139,16 @@ final class ExcessTest {
         if (asOf - start < 1) {
             return null;
         }
-        Set<String> inCell = new HashSet<>();
-        List<TicketPoint> members = new ArrayList<>();
-        for (TicketPoint p : cellPoints(cell)) {
-            if (p.occurredDay() > start) {
-                inCell.add(p.unitId());
-                if (signature.isCase(p)) {
-                    members.add(p);
-                }
-            }
-        }
+        List<TicketPoint> cellPeriod = since(cellPoints(cell), start);
+        List<TicketPoint> members = cellPeriod.stream().filter(signature::isCase).toList();
         Set<String> caseUnits = new HashSet<>();
         members.forEach(p -> caseUnits.add(p.unitId()));
         int cases = caseUnits.size();
         if (cases == 0) {
             return null;
         }
-        int cellUnits = inCell.size();
+        CellUnits counted = cellUnits.computeIfAbsent(new CellStart(cell, start), k -> countUnits(cell, cellPeriod, start));
+        int cellUnits = counted.inCell();
         // Counts outside the cell: units since the start, less the cell's units seen only in the cell. A
         // temperature band is not indexed, so a banded signature counts its symptom's tickets one by one.
         boolean banded = signature.derivedConditions() > 0;
@@ -166,7 +168,7 @@ final class ExcessTest {
         }
         int otherCases = banded ? otherCaseUnits.size()
                 : unitsSince(lastSeenWithSymptom.get(cell.symptom()), start) - onlyInCell(caseUnits, cell, start, hasSymptom);
-        int otherUnits = unitsSince(lastSeen, start) - onlyInCell(inCell, cell, start, p -> true);
+        int otherUnits = counted.outside();
         double share = Math.min(1.0, penalty * Statistics.fisherUpperTail(cases, cellUnits, otherCases, otherUnits));
         double shareExpected = cellUnits * (otherCases + 0.5) / (otherUnits + 1.0);
 
@@ -270,6 +272,12 @@ final class ExcessTest {
             }
         }
         return sorted.subList(low, sorted.size());
+    }
+
+    private CellUnits countUnits(Cell cell, List<TicketPoint> cellPeriod, double start) {
+        Set<String> inCell = new HashSet<>();
+        cellPeriod.forEach(p -> inCell.add(p.unitId()));
+        return new CellUnits(inCell.size(), unitsSince(lastSeen, start) - onlyInCell(inCell, cell, start, p -> true));
     }
 
     /** Units last seen after {@code start}, from a sorted array of last-seen days. */

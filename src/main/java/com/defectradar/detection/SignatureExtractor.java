@@ -30,8 +30,8 @@ final class SignatureExtractor {
      * The signature of a cluster: as for the cell, plus a temperature band when the members have
      * temperatures and the band is selective among the symptom's cases across the component.
      */
-    static Signature ofCluster(Cell cell, List<TicketPoint> members, List<TicketPoint> componentCases) {
-        return describe(cell, band(members, componentCases), members);
+    static Signature ofCluster(Cell cell, List<TicketPoint> members, double[] symptomTemperatures) {
+        return describe(cell, band(members, symptomTemperatures), members);
     }
 
     private static Signature describe(Cell cell, Signature.Band band, List<TicketPoint> members) {
@@ -48,7 +48,7 @@ final class SignatureExtractor {
      * ticket into a dense group now and then), widened by the margin; null when it does not set the group
      * apart from the symptom's other cases.
      */
-    static Signature.Band band(List<TicketPoint> members, List<TicketPoint> componentCases) {
+    static Signature.Band band(List<TicketPoint> members, double[] symptomTemperatures) {
         List<Double> temperatures = members.stream().map(TicketPoint::temperature).filter(Objects::nonNull).sorted().toList();
         if (temperatures.size() < DOMINANT_SHARE * members.size() || temperatures.isEmpty()) {
             return null;
@@ -57,9 +57,33 @@ final class SignatureExtractor {
         double min = Math.floor(temperatures.get(trim) - BAND_MARGIN);
         double max = Math.ceil(temperatures.get(temperatures.size() - 1 - trim) + BAND_MARGIN);
         Signature.Band band = new Signature.Band(min, max);
-        List<Double> others = componentCases.stream().map(TicketPoint::temperature).filter(Objects::nonNull).toList();
-        long outside = others.stream().filter(t -> !band.contains(t)).count();
-        return others.isEmpty() || outside < BAND_SELECTIVITY * others.size() ? null : band;
+        int all = symptomTemperatures.length;
+        long outside = all - (firstAbove(symptomTemperatures, max) - firstAtLeast(symptomTemperatures, min));
+        return all == 0 || outside < BAND_SELECTIVITY * all ? null : band;
+    }
+
+    /** The temperatures of a symptom's cases across the component, sorted: what {@link #band} selects against. */
+    static double[] sortedTemperatures(List<TicketPoint> cases) {
+        return cases.stream().map(TicketPoint::temperature).filter(Objects::nonNull).mapToDouble(Double::doubleValue)
+                .sorted().toArray();
+    }
+
+    private static int firstAtLeast(double[] sorted, double value) {
+        int low = 0;
+        int high = sorted.length;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (sorted[middle] < value) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
+    private static int firstAbove(double[] sorted, double value) {
+        return firstAtLeast(sorted, Math.nextUp(value));
     }
 
     static String dominant(Collection<TicketPoint> members, Function<TicketPoint, String> code) {
