@@ -61,7 +61,7 @@ public final class Detector {
      * @param asOfDay the run's instant in epoch days; points after it are ignored
      * @param points  tickets of the look-back window
      * @param batches registered batches by key
-     * @param history registered batches' failures over their lives up to asOfDay
+     * @param history registered batches' failures over their lives up to asOfDay, and the components' baseline mix
      */
     public Result detect(double asOfDay, List<TicketPoint> points, Map<String, BatchInfo> batches, FleetHistory history) {
         double from = asOfDay - settings.lookbackDays();
@@ -74,11 +74,8 @@ public final class Detector {
             ExcessTest test = new ExcessTest(asOfDay, settings.windowsDays(), settings.conditionPenalty(),
                     settings.shareGuard(), component.getValue(),
                     batchesOf(component.getKey(), component.getValue(), batches), history);
-            Map<String, double[]> temperaturesBySymptom = new HashMap<>();
-            test.points().stream().collect(Collectors.groupingBy(TicketPoint::symptom))
-                    .forEach((symptom, cases) -> temperaturesBySymptom.put(symptom, SignatureExtractor.sortedTemperatures(cases)));
             for (Map.Entry<Cell, List<TicketPoint>> cell : cells(component.getKey(), test.points()).entrySet()) {
-                clusters += examine(cell.getKey(), cell.getValue(), temperaturesBySymptom.get(cell.getKey().symptom()), test, best);
+                clusters += examine(cell.getKey(), cell.getValue(), test, best);
             }
         }
         List<Candidate> candidates = new ArrayList<>(best.values());
@@ -101,10 +98,8 @@ public final class Detector {
 
     /**
      * Tests a cell as a whole and, when it looks elevated, each cluster of its cases; returns clusters found.
-     * {@code symptomTemperatures} are the temperatures of the component's tickets of the cell's symptom, sorted.
      */
-    private int examine(Cell cell, List<TicketPoint> cases, double[] symptomTemperatures, ExcessTest test,
-                        Map<String, Candidate> best) {
+    private int examine(Cell cell, List<TicketPoint> cases, ExcessTest test, Map<String, Candidate> best) {
         Evidence whole = offer(SignatureExtractor.ofCell(cell, cases), test, best);
         if (whole == null || whole.rateRatio() < settings.clusterScreenRatio()) {
             return 0;
@@ -112,7 +107,7 @@ public final class Detector {
         List<List<TicketPoint>> groups = clustering.clusters(cases, cell.kind(), settings.lookbackDays());
         for (List<TicketPoint> group : groups) {
             if (ExcessTest.units(group) >= settings.minUnits()) {
-                offer(SignatureExtractor.ofCluster(cell, group, symptomTemperatures), test, best);
+                offer(SignatureExtractor.ofCluster(cell, group, test.symptomTemperatures(cell.symptom())), test, best);
             }
         }
         return groups.size();

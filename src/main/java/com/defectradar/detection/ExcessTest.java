@@ -63,6 +63,7 @@ final class ExcessTest {
     private final Map<Double, Double> referenceExposures = new HashMap<>();
     private final Map<String, Double> typicalOtherSymptomRates = new HashMap<>();
     private final Map<CellStart, CellUnits> cellUnits = new HashMap<>();
+    private final Map<String, double[]> symptomTemperatures = new HashMap<>();
 
     /** A cell's units after a start, shared by the cell's signatures (the whole cell and its clusters). */
     private record CellStart(Cell cell, double start) {
@@ -114,6 +115,12 @@ final class ExcessTest {
 
     List<TicketPoint> points() {
         return points;
+    }
+
+    /** The temperatures of the symptom's tickets across the component, sorted: what a cluster's band is judged by. */
+    double[] symptomTemperatures(String symptom) {
+        return symptomTemperatures.computeIfAbsent(symptom,
+                s -> SignatureExtractor.sortedTemperatures(bySymptom.getOrDefault(s, List.of())));
     }
 
     Evidence evaluate(Signature signature) {
