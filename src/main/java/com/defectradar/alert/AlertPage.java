@@ -17,8 +17,4 @@ public record AlertPage(
                 + "change while you page move to the front and are left out of the remaining pages; "
                 + "`updatedSince=<snapshotAt>` returns them, and every other change after this instant. "
                 + "Null when nothing matched: keep the updatedSince you sent.") Instant snapshotAt) {
-
-    public AlertPage(List<AlertView> items, String nextCursor) {
-        this(items, nextCursor, null);
-    }
 }

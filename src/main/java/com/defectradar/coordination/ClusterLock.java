@@ -24,8 +24,8 @@ import java.util.function.Supplier;
  * than transaction-level: the work may then commit in as many transactions of its own as it likes (a long
  * detection run should not be one transaction), and PostgreSQL still releases the lock by itself if the
  * instance dies, because the session dies with it. The cost is one pooled connection per running piece of
- * work. The lock is tried, never waited for: a caller that loses learns so at once (and answers 409, or
- * skips a scheduled run another instance is doing). Should the database restart mid-work, the session and
+ * work. The lock is tried, never waited for: a caller that loses learns so at once (a digest delivery another
+ * instance is sending is left to it). Should the database restart mid-work, the session and
  * its lock are gone while the work goes on; its own writes fail then too, so this is no weaker than the work.
  *
  * <p>Runs outside any caller transaction ({@code NOT_SUPPORTED}): the lock connection must not be enlisted in
@@ -68,7 +68,7 @@ public class ClusterLock {
     }
 
     /** The lock's 64-bit key: the same name gives the same key in every instance and JVM version. */
-    static long key(String lockName) {
+    public static long key(String lockName) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(("defect-radar:" + lockName).getBytes(StandardCharsets.UTF_8));

@@ -14,10 +14,6 @@ public class DemoStatus {
     public record Snapshot(Phase phase, LocalDate day, LocalDate streamFrom, LocalDate streamTo, int ticketsSent,
                            int alertsOpened, LocalDate firstAlertOn) {
 
-        public boolean active() {
-            return phase != Phase.OFF;
-        }
-
         public long dayNumber() {
             return day == null || streamFrom == null ? 0 : day.toEpochDay() - streamFrom.toEpochDay() + 1;
         }

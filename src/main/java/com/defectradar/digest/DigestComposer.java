@@ -1,5 +1,7 @@
 package com.defectradar.digest;
 
+import com.defectradar.alert.Severity;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
@@ -8,6 +10,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -31,14 +34,11 @@ public record DigestComposer(int unacknowledgedDays, double escalationGrowth, St
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
-    private static final List<String> SEVERITIES = List.of("CRITICAL", "HIGH", "MEDIUM", "LOW");
 
     /** Most severe first, then most money at stake, then most tickets; the id keeps the order stable. */
     private static final Comparator<WeekAlert> URGENCY = Comparator
-            .comparingInt((WeekAlert a) -> {
-                int rank = SEVERITIES.indexOf(a.severity());
-                return rank < 0 ? SEVERITIES.size() : rank;
-            })
+            .comparingInt((WeekAlert a) -> Arrays.stream(Severity.values()).filter(s -> s.name().equals(a.severity()))
+                    .mapToInt(Enum::ordinal).findFirst().orElse(Severity.values().length))
             .thenComparing(WeekAlert::estimatedRecallCost, Comparator.nullsLast(Comparator.reverseOrder()))
             .thenComparing(WeekAlert::ticketsAtEnd, Comparator.reverseOrder())
             .thenComparingLong(WeekAlert::id);

@@ -1,6 +1,6 @@
 package com.defectradar.digest;
 
-import io.agroal.api.AgroalDataSource;
+import com.defectradar.coordination.ClusterLock;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
@@ -18,7 +18,9 @@ import java.util.List;
  *
  * <p>Order of events, and what a crash at each point leaves behind:
  * <ol>
- * <li>take the delivery's {@link DeliveryLock} (busy: another instance is sending it; do nothing);</li>
+ * <li>take the delivery's cluster lock (busy: another instance is sending it; do nothing). PostgreSQL releases
+ *     it the moment its holder's connection drops, so a delivery found SENDING with its lock free was
+ *     abandoned by a crash, told apart from a slow send without guessing a timeout;</li>
  * <li>commit state SENDING and the attempt number;</li>
  * <li>hand the message to the SMTP server;</li>
  * <li>commit SENT, or PENDING with the next attempt's time when the server refused or could not be reached.</li>
@@ -40,13 +42,13 @@ public class DigestSender {
     private static final int MAX_ERROR_LENGTH = 2000;
 
     private final Mailer mailer;
-    private final AgroalDataSource dataSource;
+    private final ClusterLock lock;
     private final DigestSettings settings;
     private final DigestMetrics metrics;
 
-    public DigestSender(Mailer mailer, AgroalDataSource dataSource, DigestSettings settings, DigestMetrics metrics) {
+    public DigestSender(Mailer mailer, ClusterLock lock, DigestSettings settings, DigestMetrics metrics) {
         this.mailer = mailer;
-        this.dataSource = dataSource;
+        this.lock = lock;
         this.settings = settings;
         this.metrics = metrics;
     }
@@ -65,15 +67,17 @@ public class DigestSender {
         if (QuarkusTransaction.isActive()) {
             throw new IllegalStateException("A digest is sent outside any transaction");
         }
-        try (DeliveryLock lock = DeliveryLock.tryAcquire(dataSource, deliveryId)) {
-            if (!lock.acquired()) {
-                return;
-            }
+        lock.runExclusively(lockName(deliveryId), () -> {
             Claim claim = QuarkusTransaction.requiringNew().call(() -> claim(deliveryId, resendUncertain));
             if (claim != null) {
                 send(claim);
             }
-        }
+        });
+    }
+
+    /** The lock an instance holds while it talks to the SMTP server about one delivery. */
+    static String lockName(long deliveryId) {
+        return "digest-delivery:" + deliveryId;
     }
 
     private Claim claim(long deliveryId, boolean resendUncertain) {

@@ -95,13 +95,10 @@ public class DigestService {
     public void tick(Instant now) {
         DigestWeek due = DigestWeek.latestDue(now, settings.zone(), settings.day(), settings.hour());
         for (RecipientList list : routing.deliverable()) {
-            boolean recorded = QuarkusTransaction.requiringNew()
-                    .call(() -> DigestDelivery.find(due.monday(), list.name()).isPresent());
-            if (!recorded) {
-                DigestDelivery delivery = record(due, list, "schedule", now).delivery();
-                if (delivery.state == DeliveryState.PENDING) {
-                    sender.attempt(delivery.id, false);
-                }
+            // a delivery recorded before is left to retryDue, which knows when its next attempt is due
+            Recorded recorded = record(due, list, "schedule", now);
+            if (recorded.created() && recorded.delivery().state == DeliveryState.PENDING) {
+                sender.attempt(recorded.delivery().id, false);
             }
         }
         retryDue(now);

@@ -79,12 +79,7 @@ public final class DefectRadarMain {
 
     private static boolean postgresRunsIn(Path dataDirectory) {
         try {
-            Path pidFile = dataDirectory.resolve("postmaster.pid");
-            if (!Files.exists(pidFile)) {
-                return false;
-            }
-            long pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().strip());
-            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+            return EmbeddedDatabase.postmaster(dataDirectory).isPresent();
         } catch (IOException | RuntimeException e) {
             return true; // unreadable: leave it alone
         }

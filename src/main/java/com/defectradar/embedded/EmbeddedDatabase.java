@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -68,32 +69,40 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * new one could not start there. Its clients are gone, so a polite stop (SIGTERM, PostgreSQL's smart
      * shutdown) ends it at once; one that does not stop is killed, and the next start recovers from its WAL.
      */
-    static void stopLeftover(Path dataDirectory) throws IOException {
+    /**
+     * The PostgreSQL running on a data directory, found by its {@code postmaster.pid}; empty when none does.
+     * An unreadable pid file throws (a RuntimeException): callers decide what not knowing means to them.
+     */
+    static Optional<ProcessHandle> postmaster(Path dataDirectory) throws IOException {
         Path pidFile = dataDirectory.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
-            return;
+            return Optional.empty();
         }
-        long pid;
+        long pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().strip());
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .filter(process -> process.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+    }
+
+    static void stopLeftover(Path dataDirectory) throws IOException {
+        Optional<ProcessHandle> leftover;
         try {
-            pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().strip());
+            leftover = postmaster(dataDirectory);
         } catch (RuntimeException unreadable) {
             return;
         }
-        ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                .filter(process -> process.info().command().map(c -> c.endsWith("postgres")).orElse(false))
-                .ifPresent(process -> {
-                    LOG.warnf("A PostgreSQL (pid %d) left by an earlier run still holds %s; stopping it", pid, dataDirectory);
-                    process.destroy();
-                    try {
-                        process.onExit().get(LEFTOVER_STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-                    } catch (TimeoutException e) {
-                        process.destroyForcibly();
-                    } catch (ExecutionException e) {
-                        throw new IllegalStateException("Waiting for the leftover PostgreSQL failed", e);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
+        leftover.ifPresent(process -> {
+            LOG.warnf("A PostgreSQL (pid %d) left by an earlier run still holds %s; stopping it", process.pid(), dataDirectory);
+            process.destroy();
+            try {
+                process.onExit().get(LEFTOVER_STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                process.destroyForcibly();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("Waiting for the leftover PostgreSQL failed", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 
     /** Starts a throwaway PostgreSQL in a fresh temporary directory (tests). */

@@ -11,7 +11,7 @@ interface ChunkSender {
     Answer send(List<ObjectNode> tickets) throws IOException, InterruptedException;
 
     /** The service's answer: counts, and the tickets it refused by their index in the chunk. */
-    record Answer(int received, int created, int duplicates, List<Rejection> rejected) {
+    record Answer(int created, int duplicates, List<Rejection> rejected) {
     }
 
     record Rejection(int index, String ticketId, List<String> reasons) {

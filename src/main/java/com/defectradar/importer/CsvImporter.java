@@ -26,7 +26,7 @@ final class CsvImporter {
     }
 
     /** How an import ended. {@code resumedAfterRow} is 0 for a fresh start. */
-    record Outcome(Checkpoint.Counts counts, boolean complete, boolean alreadyComplete, long resumedAfterRow,
+    record Outcome(Checkpoint.Counts counts, boolean alreadyComplete, long resumedAfterRow,
                    Path rejects, Duration took) {
     }
 
@@ -72,7 +72,7 @@ final class CsvImporter {
             Checkpoint checkpoint = startingPoint(mapping);
             rowsAcknowledged = checkpoint.rowsDone();
             if (checkpoint.complete()) {
-                return new Outcome(checkpoint.counts(), true, true, checkpoint.rowsDone(), settings.rejects(), since(started));
+                return new Outcome(checkpoint.counts(), true, checkpoint.rowsDone(), settings.rejects(), since(started));
             }
             long resumedAfterRow = checkpoint.rowsDone();
             boolean resuming = resumedAfterRow > 0 || checkpoint.rejectsBytes() > 0;
@@ -83,7 +83,7 @@ final class CsvImporter {
                 checkpoint = importRows(mapping, reader, rejects, checkpoint, progress);
                 progress.finish();
             }
-            return new Outcome(checkpoint.counts(), true, false, resumedAfterRow, settings.rejects(), since(started));
+            return new Outcome(checkpoint.counts(), false, resumedAfterRow, settings.rejects(), since(started));
         }
     }
 
@@ -146,7 +146,7 @@ final class CsvImporter {
             return sendWithRetries(tickets);
         } catch (ChunkSender.TooLarge e) {
             if (tickets.size() == 1) {
-                return new ChunkSender.Answer(1, 0, 0, List.of(new ChunkSender.Rejection(0, null,
+                return new ChunkSender.Answer(0, 0, List.of(new ChunkSender.Rejection(0, null,
                         List.of("the ticket alone is larger than the service accepts in a request: " + e.getMessage()))));
             }
             int half = tickets.size() / 2;
@@ -154,8 +154,8 @@ final class CsvImporter {
             ChunkSender.Answer second = sendSplittingIfTooLarge(tickets.subList(half, tickets.size()));
             List<ChunkSender.Rejection> rejected = new ArrayList<>(first.rejected());
             second.rejected().forEach(r -> rejected.add(new ChunkSender.Rejection(r.index() + half, r.ticketId(), r.reasons())));
-            return new ChunkSender.Answer(first.received() + second.received(), first.created() + second.created(),
-                    first.duplicates() + second.duplicates(), rejected);
+            return new ChunkSender.Answer(first.created() + second.created(), first.duplicates() + second.duplicates(),
+                    rejected);
         }
     }
 

@@ -70,8 +70,7 @@ final class HttpChunkSender implements ChunkSender {
             }
             rejected.add(new Rejection(index, r.path("ticketId").isTextual() ? r.path("ticketId").asText() : null, reasons));
         }
-        return new Answer(body.path("received").asInt(), body.path("created").asInt(), body.path("duplicates").asInt(),
-                rejected);
+        return new Answer(body.path("created").asInt(), body.path("duplicates").asInt(), rejected);
     }
 
     private static String detail(byte[] body) {

@@ -30,12 +30,12 @@ public class TicketService {
     }
 
     public SingleResult ingest(TicketInput ticket) {
-        TicketWriter.StoredOne stored = writer.storeOne(ticket);
+        SingleResult stored = writer.storeOne(ticket);
         if (stored.outcome() == IngestOutcome.CONFLICT) {
             throw ProblemException.conflict("Ticket '" + ticket.ticketId() + "' from source '" + ticket.source()
                     + "' " + CONFLICT_MESSAGE + "; a changed ticket needs a new ticketId.");
         }
-        return new SingleResult(stored.outcome(), stored.ticket());
+        return stored;
     }
 
     /**

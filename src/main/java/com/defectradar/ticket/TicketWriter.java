@@ -128,12 +128,8 @@ public class TicketWriter {
         return outcomes;
     }
 
-    /** One ticket as stored, whatever the outcome. */
-    public record StoredOne(IngestOutcome outcome, TicketView ticket) {
-    }
-
     /** Stores one ticket: one round trip when it is new, two for a replay. */
-    public StoredOne storeOne(TicketInput ticket) {
+    public TicketService.SingleResult storeOne(TicketInput ticket) {
         try (Connection connection = dataSource.getConnection()) {
             try (PreparedStatement insert = connection.prepareStatement(INSERT_ONE)) {
                 for (int column = 0; column < COLUMNS.size(); column++) {
@@ -143,7 +139,7 @@ public class TicketWriter {
                 try (ResultSet row = insert.executeQuery()) {
                     if (row.next()) {
                         TicketView stored = view(row);
-                        return new StoredOne(IngestOutcome.CREATED, stored);
+                        return new TicketService.SingleResult(IngestOutcome.CREATED, stored);
                     }
                 }
             }
@@ -153,7 +149,7 @@ public class TicketWriter {
                 try (ResultSet row = select.executeQuery()) {
                     row.next();
                     TicketView stored = view(row);
-                    return new StoredOne(ticket.contentHash().equals(row.getString("content_hash"))
+                    return new TicketService.SingleResult(ticket.contentHash().equals(row.getString("content_hash"))
                             ? IngestOutcome.DUPLICATE : IngestOutcome.CONFLICT, stored);
                 }
             }

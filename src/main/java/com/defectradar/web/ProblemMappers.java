@@ -47,7 +47,7 @@ public class ProblemMappers {
     public Response unreadableBody(IOException e) {
         Log.debugf("Request body could not be read: %s", e.getMessage());
         return "Request too large".equals(e.getMessage())
-                ? respond(Problem.of(413, "payload-too-large", "Payload too large", describe(413)))
+                ? respond(ProblemException.tooLarge(describe(413)).problem())
                 : respond(Problem.of(400, "unreadable-body", "Bad request", "The request body could not be read."));
     }
 

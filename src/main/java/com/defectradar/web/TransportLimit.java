@@ -26,8 +26,8 @@ public class TransportLimit {
     public TransportLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
                           MemorySize maxBodySize, ObjectMapper mapper) throws JsonProcessingException {
         this.maxBodyBytes = maxBodySize.asLongValue();
-        this.problem = mapper.writeValueAsBytes(Problem.of(413, "payload-too-large", "Payload too large",
-                "The body is larger than the " + maxBodyBytes + " bytes this service accepts; nothing was read or stored."));
+        this.problem = mapper.writeValueAsBytes(ProblemException.tooLarge(
+                "The body is larger than the " + maxBodyBytes + " bytes this service accepts; nothing was read or stored.").problem());
     }
 
     void install(@Observes Router router) {

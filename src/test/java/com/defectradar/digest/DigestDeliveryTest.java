@@ -1,5 +1,6 @@
 package com.defectradar.digest;
 
+import com.defectradar.coordination.ClusterLock;
 import com.defectradar.support.EmbeddedPostgresResource;
 import com.defectradar.support.GreenMailResource;
 import io.agroal.api.AgroalDataSource;
@@ -183,15 +184,13 @@ class DigestDeliveryTest {
 
         // an instance that is alive and still sending holds the delivery's lock: it is left alone
         try (Connection sender = dataSource.getConnection();
-             PreparedStatement lock = sender.prepareStatement("select pg_advisory_lock(?, ?)")) {
-            lock.setInt(1, 0x64696765);
-            lock.setInt(2, (int) id);
+             PreparedStatement lock = sender.prepareStatement("select pg_advisory_lock(?)")) {
+            lock.setLong(1, ClusterLock.key(DigestSender.lockName(id)));
             lock.execute();
             digests.retryDue(Instant.now());
             assertEquals(1, seed.count("select count(*) from digest_delivery where state = 'SENDING'"));
-            try (PreparedStatement unlock = sender.prepareStatement("select pg_advisory_unlock(?, ?)")) {
-                unlock.setInt(1, 0x64696765);
-                unlock.setInt(2, (int) id);
+            try (PreparedStatement unlock = sender.prepareStatement("select pg_advisory_unlock(?)")) {
+                unlock.setLong(1, ClusterLock.key(DigestSender.lockName(id)));
                 unlock.execute();
             }
         }
