@@ -57,20 +57,36 @@ public final class JsonFields {
             return null;
         }
         String value = node.textValue();
-        if (value.codePointCount(0, value.length()) > maxLength) {
+        if (value.length() > maxLength && value.codePointCount(0, value.length()) > maxLength) {
             reject(field, "must be at most " + maxLength + " characters");
             return null;
         }
-        if (value.chars().anyMatch(c -> c == 0)) {
-            reject(field, "must not contain NUL characters");
-            return null;
-        }
-        if (value.codePoints().anyMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)) {
-            // "\ud800" alone is valid JSON but not text: PostgreSQL would store it as '?', another value
-            reject(field, "must not contain unpaired surrogate escapes");
+        String unfit = unfitCharacter(value);
+        if (unfit != null) {
+            reject(field, unfit);
             return null;
         }
         return value.isBlank() ? null : value;
+    }
+
+    /** What makes a string unfit to store, or null: one pass, as every text field of every ticket goes through it. */
+    private static String unfitCharacter(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == 0) {
+                return "must not contain NUL characters";
+            }
+            if (Character.isSurrogate(c)) {
+                boolean paired = Character.isHighSurrogate(c) && i + 1 < value.length()
+                        && Character.isLowSurrogate(value.charAt(i + 1));
+                if (!paired) {
+                    // "\ud800" alone is valid JSON but not text: PostgreSQL would store it as '?', another value
+                    return "must not contain unpaired surrogate escapes";
+                }
+                i++;
+            }
+        }
+        return null;
     }
 
     public Double optionalNumber(String field, double min, double max) {

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 @Path("/api/v1/tickets")
 @Produces(MediaType.APPLICATION_JSON)
@@ -68,15 +69,15 @@ public class TicketResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Same (source, ticketId) stored with other content",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response report(byte[] body, @Context UriInfo uri) {
+    public CompletionStage<Response> report(byte[] body, @Context UriInfo uri) {
+        // not blocking: the body is read and checked on the I/O thread, the ticket waits for its group's commit
+        // without holding a thread (TicketGroups)
         TicketInput ticket = bodies.single(body);
         scope.requireWritable(ticket.source());
-        TicketService.SingleResult result = tickets.ingest(ticket);
-        if (result.outcome() == IngestOutcome.CREATED) {
-            return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(result.ticket().id())).build())
-                    .entity(result.ticket()).build();
-        }
-        return Response.ok(result.ticket()).build();
+        return tickets.ingest(ticket).thenApply(result -> result.outcome() == IngestOutcome.CREATED
+                ? Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(result.ticket().id())).build())
+                        .entity(result.ticket()).build()
+                : Response.ok(result.ticket()).build());
     }
 
     @POST

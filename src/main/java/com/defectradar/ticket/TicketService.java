@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /** Ingests and reads repair tickets. A ticket answered 2xx is committed before the answer leaves. */
 @ApplicationScoped
@@ -20,22 +21,26 @@ public class TicketService {
     static final String CONFLICT_MESSAGE = "was already stored with different content for this source";
 
     private final TicketWriter writer;
+    private final TicketGroups groups;
 
-    public TicketService(TicketWriter writer) {
+    public TicketService(TicketWriter writer, TicketGroups groups) {
         this.writer = writer;
+        this.groups = groups;
     }
 
     /** One ticket: its outcome and the stored ticket. */
     public record SingleResult(IngestOutcome outcome, TicketView ticket) {
     }
 
-    public SingleResult ingest(TicketInput ticket) {
-        SingleResult stored = writer.storeOne(ticket);
-        if (stored.outcome() == IngestOutcome.CONFLICT) {
-            throw ProblemException.conflict("Ticket '" + ticket.ticketId() + "' from source '" + ticket.source()
-                    + "' " + CONFLICT_MESSAGE + "; a changed ticket needs a new ticketId.");
-        }
-        return stored;
+    /** Completes once the ticket is committed (or was stored before); a changed replay fails with 409. */
+    public CompletionStage<SingleResult> ingest(TicketInput ticket) {
+        return groups.store(ticket).thenApply(stored -> {
+            if (stored.outcome() == IngestOutcome.CONFLICT) {
+                throw ProblemException.conflict("Ticket '" + ticket.ticketId() + "' from source '" + ticket.source()
+                        + "' " + CONFLICT_MESSAGE + "; a changed ticket needs a new ticketId.");
+            }
+            return stored;
+        });
     }
 
     /**

@@ -13,16 +13,16 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 
 /**
  * Stores tickets set-wise: a whole request is one COPY when none of its tickets was stored before, else one
  * INSERT over unnested arrays, so bulk ingest costs a round trip or two per request instead of one per ticket;
- * a single ticket is one INSERT that returns the stored row.
+ * single tickets reported at the same moment share one INSERT that returns their stored rows ({@link TicketGroups}).
  * The unique (source, ticket_id) constraint decides races between concurrent replays; losers see the
  * winner's row and are answered as duplicates or conflicts.
  *
@@ -52,8 +52,7 @@ public class TicketWriter {
                     labor_hours, parts_cost, currency, content_hash, position)
             order by t.position
             on conflict (source, ticket_id) do nothing
-            returning source, ticket_id
-            """;
+            returning\s""";
 
     private static final String COPY = """
             copy ticket (source, ticket_id, unit_id, component, component_key, symptom_code, symptom_key, occurred_at,
@@ -68,24 +67,10 @@ public class TicketWriter {
             firmware_version, ambient_temperature_c, model, service_center, region, mileage_km, description,
             labor_hours, parts_cost, currency, received_at""";
 
-    /** The same columns and casts as {@link #INSERT}, so both paths store a ticket alike. */
-    private static final String INSERT_ONE = """
-            insert into ticket (source, ticket_id, unit_id, component, component_key, symptom_code, symptom_key,
-                occurred_at, production_batch, batch_key, production_date, firmware_version, firmware_key,
-                ambient_temperature_c, model, service_center, region, mileage_km, description, labor_hours,
-                parts_cost, currency, content_hash)
-            values (?, ?, ?, ?, ?, ?, ?, ?::timestamptz, ?, ?, ?::date, ?, ?, ?::float8, ?, ?, ?, ?::float8, ?,
-                    ?::float8, ?::numeric, ?, ?)
-            on conflict (source, ticket_id) do nothing
-            returning\s""" + VIEW_COLUMNS;
-
-    private static final String EXISTING_ONE = "select " + VIEW_COLUMNS
-            + ", content_hash from ticket where source = ? and ticket_id = ?";
-
-    private static final String EXISTING = """
-            select t.source, t.ticket_id, t.content_hash
-            from ticket t join unnest(?::text[], ?::text[]) as k(source, ticket_id)
-              on t.source = k.source and t.ticket_id = k.ticket_id
+    /** Stored tickets by key, with what a replay is compared by. */
+    private static final String EXISTING = "select " + VIEW_COLUMNS + """
+            , content_hash from ticket
+            where (source, ticket_id) in (select * from unnest(?::text[], ?::text[]))
             """;
 
     private static final List<Function<TicketInput, Object>> COLUMNS = List.of(
@@ -128,34 +113,71 @@ public class TicketWriter {
         return outcomes;
     }
 
-    /** Stores one ticket: one round trip when it is new, two for a replay. */
-    public TicketService.SingleResult storeOne(TicketInput ticket) {
+    /**
+     * Stores single tickets in one INSERT and answers each with its outcome and stored row, in order: one round
+     * trip when all are new. A key twice in the group: the first is stored, the others are its replays.
+     */
+    public List<TicketService.SingleResult> storeGroup(List<TicketInput> tickets) {
         try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT_ONE)) {
-                for (int column = 0; column < COLUMNS.size(); column++) {
-                    Object value = COLUMNS.get(column).apply(ticket);
-                    insert.setString(column + 1, value == null ? null : value.toString());
-                }
-                try (ResultSet row = insert.executeQuery()) {
-                    if (row.next()) {
-                        TicketView stored = view(row);
-                        return new TicketService.SingleResult(IngestOutcome.CREATED, stored);
+            Map<TicketInput.TicketKey, TicketView> created = new HashMap<>();
+            try (PreparedStatement insert = connection.prepareStatement(INSERT + VIEW_COLUMNS)) {
+                bindColumns(insert, tickets);
+                try (ResultSet rows = insert.executeQuery()) {
+                    while (rows.next()) {
+                        TicketView stored = view(rows);
+                        created.put(new TicketInput.TicketKey(stored.source(), stored.ticketId()), stored);
                     }
                 }
             }
-            try (PreparedStatement select = connection.prepareStatement(EXISTING_ONE)) {
-                select.setString(1, ticket.source());
-                select.setString(2, ticket.ticketId());
-                try (ResultSet row = select.executeQuery()) {
-                    row.next();
-                    TicketView stored = view(row);
-                    return new TicketService.SingleResult(ticket.contentHash().equals(row.getString("content_hash"))
-                            ? IngestOutcome.DUPLICATE : IngestOutcome.CONFLICT, stored);
+            List<TicketInput> notCreated = tickets.stream().filter(t -> !created.containsKey(t.key())).toList();
+            Map<TicketInput.TicketKey, StoredRow> existing = notCreated.isEmpty() ? Map.of() : existing(connection, notCreated);
+            Map<TicketInput.TicketKey, TicketInput> firsts = new HashMap<>();
+            List<TicketService.SingleResult> results = new ArrayList<>(tickets.size());
+            for (TicketInput ticket : tickets) {
+                TicketInput first = firsts.putIfAbsent(ticket.key(), ticket);
+                TicketView fresh = created.get(ticket.key());
+                if (fresh != null && first == null) {
+                    results.add(new TicketService.SingleResult(IngestOutcome.CREATED, fresh));
+                } else if (fresh != null) {
+                    results.add(replay(ticket, first.contentHash(), fresh));
+                } else {
+                    StoredRow stored = existing.get(ticket.key());
+                    results.add(replay(ticket, stored.contentHash(), stored.view()));
                 }
             }
+            return results;
         } catch (SQLException e) {
             throw new TicketStoreException(e);
         }
+    }
+
+    private static TicketService.SingleResult replay(TicketInput ticket, String storedHash, TicketView stored) {
+        return new TicketService.SingleResult(ticket.contentHash().equals(storedHash)
+                ? IngestOutcome.DUPLICATE : IngestOutcome.CONFLICT, stored);
+    }
+
+    private record StoredRow(TicketView view, String contentHash) {
+    }
+
+    /**
+     * The rows of tickets whose INSERT did nothing. ON CONFLICT skipped them because a committed row has their
+     * key (a concurrent insert of the same key is waited for), so each has one.
+     */
+    private static Map<TicketInput.TicketKey, StoredRow> existing(Connection connection, List<TicketInput> tickets)
+            throws SQLException {
+        Map<TicketInput.TicketKey, StoredRow> rows = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(EXISTING)) {
+            select.setObject(1, textArray(tickets, TicketInput::source));
+            select.setObject(2, textArray(tickets, TicketInput::ticketId));
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    TicketView view = view(row);
+                    rows.put(new TicketInput.TicketKey(view.source(), view.ticketId()),
+                            new StoredRow(view, row.getString("content_hash")));
+                }
+            }
+        }
+        return rows;
     }
 
     private static TicketView view(ResultSet row) throws SQLException {
@@ -235,10 +257,8 @@ public class TicketWriter {
 
     private static void insertNew(Connection connection, List<TicketInput> tickets,
                                   Map<TicketInput.TicketKey, IngestOutcome> outcomes) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            for (int column = 0; column < COLUMNS.size(); column++) {
-                insert.setObject(column + 1, textArray(tickets, COLUMNS.get(column)));
-            }
+        try (PreparedStatement insert = connection.prepareStatement(INSERT + "source, ticket_id")) {
+            bindColumns(insert, tickets);
             try (ResultSet rows = insert.executeQuery()) {
                 while (rows.next()) {
                     outcomes.put(new TicketInput.TicketKey(rows.getString(1), rows.getString(2)),
@@ -250,19 +270,18 @@ public class TicketWriter {
 
     private static void classifyExisting(Connection connection, List<TicketInput> tickets,
                                          Map<TicketInput.TicketKey, IngestOutcome> outcomes) throws SQLException {
-        List<TicketInput> stored = tickets.stream().filter(t -> !outcomes.containsKey(t.key())).toList();
-        Map<TicketInput.TicketKey, String> hashes = new HashMap<>();
-        stored.forEach(t -> hashes.put(t.key(), t.contentHash()));
-        try (PreparedStatement select = connection.prepareStatement(EXISTING)) {
-            select.setObject(1, textArray(stored, TicketInput::source));
-            select.setObject(2, textArray(stored, TicketInput::ticketId));
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    TicketInput.TicketKey key = new TicketInput.TicketKey(rows.getString(1), rows.getString(2));
-                    outcomes.put(key, Objects.equals(hashes.get(key), rows.getString(3))
-                            ? IngestOutcome.DUPLICATE : IngestOutcome.CONFLICT);
-                }
-            }
+        List<TicketInput> notCreated = tickets.stream().filter(t -> !outcomes.containsKey(t.key())).toList();
+        Map<TicketInput.TicketKey, StoredRow> stored = existing(connection, notCreated);
+        for (TicketInput ticket : notCreated) {
+            StoredRow row = stored.get(ticket.key());
+            outcomes.put(ticket.key(), ticket.contentHash().equals(row.contentHash())
+                    ? IngestOutcome.DUPLICATE : IngestOutcome.CONFLICT);
+        }
+    }
+
+    private static void bindColumns(PreparedStatement insert, List<TicketInput> tickets) throws SQLException {
+        for (int column = 0; column < COLUMNS.size(); column++) {
+            insert.setObject(column + 1, textArray(tickets, COLUMNS.get(column)));
         }
     }
 

@@ -183,6 +183,43 @@ class TicketResourceTest {
     }
 
     @Test
+    void ticketsSentAtOnceAreEachCreatedWithTheirOwnRow() throws Exception {
+        String source = Tickets.uniqueSource();
+        int clients = 16;
+        int perClient = 25;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<List<String>>> results = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                int client = c;
+                results.add(pool.submit(() -> {
+                    List<String> answers = new ArrayList<>();
+                    for (int i = 0; i < perClient; i++) {
+                        String ticketId = "T-" + client + "-" + i;
+                        Response answer = post(Tickets.valid(source, ticketId));
+                        answers.add(answer.statusCode() + " " + answer.jsonPath().getString("ticketId") + " "
+                                + answer.jsonPath().getLong("id") + " " + ticketId);
+                    }
+                    return answers;
+                }));
+            }
+            Set<String> ids = new HashSet<>();
+            for (Future<List<String>> result : results) {
+                for (String answer : result.get()) {
+                    String[] parts = answer.split(" ");
+                    assertEquals("201", parts[0], answer);
+                    assertEquals(parts[3], parts[1], "each answer carries its own ticket: " + answer);
+                    ids.add(parts[2]);
+                }
+            }
+            assertEquals(clients * perClient, ids.size());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(clients * perClient, countFor(source));
+    }
+
+    @Test
     void pagingWhileInsertingHasNoDuplicatesOrGaps() {
         String source = Tickets.uniqueSource();
         List<Object> first = new ArrayList<>();
