@@ -2,6 +2,8 @@ package com.defectradar.ticket;
 
 import com.defectradar.web.ProblemMappers;
 import io.quarkus.logging.Log;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -40,7 +42,28 @@ public class TicketGroups {
         }
     }
 
-    private record Pending(TicketInput ticket, CompletableFuture<TicketService.SingleResult> answer) {
+    /**
+     * A ticket waiting for its group, and the Vert.x context of the request that sent it: the answer is completed
+     * there, so building and writing the response never holds up the writer's next group.
+     */
+    private record Pending(TicketInput ticket, CompletableFuture<TicketService.SingleResult> answer,
+                           Context context) {
+
+        void succeed(TicketService.SingleResult result) {
+            run(() -> answer.complete(result));
+        }
+
+        void fail(Throwable failure) {
+            run(() -> answer.completeExceptionally(failure));
+        }
+
+        private void run(Runnable completion) {
+            if (context == null) {
+                completion.run();
+            } else {
+                context.runOnContext(ignored -> completion.run());
+            }
+        }
     }
 
     /** Completes with the ticket's outcome once it is committed, or with the failure that kept it out. */
@@ -50,7 +73,7 @@ public class TicketGroups {
             answer.completeExceptionally(shuttingDown());
             return answer;
         }
-        queue.add(new Pending(ticket, answer));
+        queue.add(new Pending(ticket, answer, Vertx.currentContext()));
         return answer;
     }
 
@@ -80,11 +103,11 @@ public class TicketGroups {
         try {
             List<TicketService.SingleResult> results = writer.storeGroup(group.stream().map(Pending::ticket).toList());
             for (int i = 0; i < group.size(); i++) {
-                group.get(i).answer().complete(results.get(i));
+                group.get(i).succeed(results.get(i));
             }
         } catch (RuntimeException e) {
             if (group.size() == 1 || ProblemMappers.isDatabaseUnavailable(e)) {
-                group.forEach(pending -> pending.answer().completeExceptionally(e));
+                group.forEach(pending -> pending.fail(e));
                 return;
             }
             // one ticket the database refuses must not cost the others theirs: each goes again on its own
@@ -113,7 +136,7 @@ public class TicketGroups {
         if (!left.isEmpty()) {
             Log.warnf("Shutting down with %d single tickets not stored; they are answered 503", left.size());
         }
-        left.forEach(pending -> pending.answer().completeExceptionally(shuttingDown()));
+        left.forEach(pending -> pending.fail(shuttingDown()));
     }
 
     /** Answered like a database outage (503, Retry-After): the ticket was not stored and may be sent again. */
