@@ -91,7 +91,13 @@ public class TicketGroups {
                 }
                 group.add(first);
                 queue.drainTo(group, maxGroup - 1);
-                write(group);
+                try {
+                    write(group);
+                } catch (Error e) {
+                    // the writer must outlive this group, or every later ticket would wait forever
+                    Log.error("Storing a group of single tickets failed", e);
+                    group.forEach(pending -> pending.fail(e));
+                }
                 group.clear();
             }
         } catch (InterruptedException e) {

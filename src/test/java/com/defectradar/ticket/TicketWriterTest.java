@@ -7,13 +7,23 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import io.agroal.api.AgroalDataSource;
+
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Single tickets stored as one group: each answered as if it had been stored alone, in order. */
 @QuarkusTest
@@ -22,6 +32,12 @@ class TicketWriterTest {
 
     @Inject
     TicketWriter writer;
+
+    @Inject
+    TicketGroups groups;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private static TicketInput ticket(String source, String ticketId, String description) {
         return new TicketInput(source, ticketId, "VIN-" + ticketId, "battery", "RANGE_DROP",
@@ -55,5 +71,38 @@ class TicketWriterTest {
         assertNotEquals(a, results.get(5).ticket().id());
         assertEquals(new BigDecimal("12.50"), results.get(5).ticket().partsCost().setScale(2));
         assertEquals(-14.5, results.get(5).ticket().ambientTemperatureC());
+    }
+
+    @Test
+    void aTicketTheDatabaseRefusesCostsTheOthersInItsGroupNothing() throws Exception {
+        String source = Tickets.uniqueSource();
+        CompletableFuture<TicketService.SingleResult> blocked;
+        CompletableFuture<TicketService.SingleResult> refused;
+        CompletableFuture<TicketService.SingleResult> fine;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            // an uncommitted row with the key of the first ticket holds the writer in its INSERT, so the next two
+            // tickets queue up and go in as one group once it lets go
+            try (PreparedStatement hold = connection.prepareStatement("""
+                    insert into ticket (source, ticket_id, unit_id, component, component_key, symptom_code,
+                        symptom_key, occurred_at, content_hash)
+                    values (?, 'HELD', 'VIN-HELD', 'battery', 'battery', 'RANGE_DROP', 'range_drop', now(), ?)""")) {
+                hold.setString(1, source);
+                hold.setString(2, ticket(source, "HELD", "first").contentHash());
+                hold.executeUpdate();
+            }
+            blocked = groups.store(ticket(source, "HELD", "first")).toCompletableFuture();
+            Thread.sleep(200);
+            // longer than the column: only the database can refuse it (the API's parser would, first)
+            refused = groups.store(ticket(source, "X".repeat(200), "first")).toCompletableFuture();
+            fine = groups.store(ticket(source, "FINE", "first")).toCompletableFuture();
+            Thread.sleep(200);
+            assertFalse(blocked.isDone());
+            connection.commit();
+        }
+        assertEquals(IngestOutcome.DUPLICATE, blocked.get(10, TimeUnit.SECONDS).outcome());
+        assertEquals(IngestOutcome.CREATED, fine.get(10, TimeUnit.SECONDS).outcome());
+        ExecutionException failure = assertThrows(ExecutionException.class, () -> refused.get(10, TimeUnit.SECONDS));
+        assertEquals("22001", ((SQLException) failure.getCause().getCause()).getSQLState());
     }
 }
