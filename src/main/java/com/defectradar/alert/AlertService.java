@@ -2,6 +2,7 @@ package com.defectradar.alert;
 
 import com.defectradar.common.Codes;
 import com.defectradar.common.Cursors;
+import com.defectradar.common.Sha256;
 import com.defectradar.common.SqlValues;
 import com.defectradar.ticket.TicketPage;
 import com.defectradar.ticket.TicketService;
@@ -10,9 +11,6 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -194,12 +192,7 @@ public class AlertService {
     }
 
     private static String digest(Object... parts) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest(Arrays.deepToString(parts).getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hash, 18));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        byte[] hash = Sha256.of(Arrays.deepToString(parts));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hash, 18));
     }
 }

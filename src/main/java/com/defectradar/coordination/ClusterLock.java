@@ -1,14 +1,12 @@
 package com.defectradar.coordination;
 
+import com.defectradar.common.Sha256;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -69,13 +67,7 @@ public class ClusterLock {
 
     /** The lock's 64-bit key: the same name gives the same key in every instance and JVM version. */
     public static long key(String lockName) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(("defect-radar:" + lockName).getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.wrap(digest).getLong();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return ByteBuffer.wrap(Sha256.of("defect-radar:" + lockName)).getLong();
     }
 
     private static boolean tryLock(Connection connection, long key) throws SQLException {

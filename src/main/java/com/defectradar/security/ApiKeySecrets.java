@@ -1,8 +1,9 @@
 package com.defectradar.security;
 
+import com.defectradar.common.Sha256;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
@@ -75,25 +76,17 @@ public final class ApiKeySecrets {
     }
 
     public static byte[] hash(byte[] salt, String secret) {
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.digest();
         digest.update(salt);
         return digest.digest(secret.getBytes(StandardCharsets.UTF_8));
     }
 
     public static byte[] hash(String key) {
-        return sha256().digest(key.getBytes(StandardCharsets.UTF_8));
+        return Sha256.of(key);
     }
 
     /** Constant-time, so response times do not tell how much of a guess was right. */
     public static boolean sameHash(byte[] expected, byte[] actual) {
         return MessageDigest.isEqual(expected, actual);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

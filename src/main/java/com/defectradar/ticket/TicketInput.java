@@ -1,9 +1,8 @@
 package com.defectradar.ticket;
 
+import com.defectradar.common.Sha256;
+
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
@@ -46,12 +45,7 @@ public record TicketInput(
                         serviceCenter, region, mileageKm, description, laborHours,
                         partsCost == null ? null : partsCost.stripTrailingZeros().toPlainString(), currency)
                 .map(v -> Objects.toString(v, "\u0000")).toList());
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return HexFormat.of().formatHex(Sha256.of(canonical));
     }
 
     public record TicketKey(String source, String ticketId) {
