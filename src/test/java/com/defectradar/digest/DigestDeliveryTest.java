@@ -156,6 +156,9 @@ class DigestDeliveryTest {
         } finally {
             pool.shutdown();
         }
+        // an SMTP exchange that failed on a loaded machine (seen once in CI: the mail client timed out on a second
+        // connection) is retried once its backoff has passed, as the next ticks would; never sent twice
+        digests.retryDue(Instant.now().plus(Duration.ofDays(1)));
         // one e-mail per list: the default list's two addresses and the battery route
         assertEquals(3, Mails.total());
         assertEquals(1, Mails.to(MANAGER).size());
