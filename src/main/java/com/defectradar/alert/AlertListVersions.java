@@ -1,6 +1,5 @@
 package com.defectradar.alert;
 
-import com.defectradar.coordination.ClusterNotifications;
 import com.defectradar.coordination.NotifiedCache;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,7 +12,7 @@ import java.util.function.Supplier;
  * a moment earlier.
  */
 @ApplicationScoped
-public class AlertListVersions implements ClusterNotifications.Listener {
+public class AlertListVersions implements NotifiedCache.Owner {
 
     static final String CHANNEL = "radar_alert_rows";
     /** Distinct list requests (filters, limits, cursors) kept at once; more are answered from the database. */
@@ -31,12 +30,7 @@ public class AlertListVersions implements ClusterNotifications.Listener {
     }
 
     @Override
-    public void notified(String payload) {
-        versions.invalidate();
-    }
-
-    @Override
-    public void listening(boolean listening) {
-        versions.listening(listening);
+    public NotifiedCache<?, ?> cache() {
+        return versions;
     }
 }

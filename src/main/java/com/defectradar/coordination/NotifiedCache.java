@@ -11,6 +11,25 @@ import java.util.function.Supplier;
  */
 public final class NotifiedCache<K, V> {
 
+    /**
+     * A bean that keeps one cache for one channel's notices: every notice clears it, and it keeps nothing while
+     * the notification connection is down.
+     */
+    public interface Owner extends ClusterNotifications.Listener {
+
+        NotifiedCache<?, ?> cache();
+
+        @Override
+        default void notified(String payload) {
+            cache().invalidate();
+        }
+
+        @Override
+        default void listening(boolean listening) {
+            cache().listening(listening);
+        }
+    }
+
     private final ConcurrentHashMap<K, V> values = new ConcurrentHashMap<>();
     private final int maxEntries;
     private long generation;

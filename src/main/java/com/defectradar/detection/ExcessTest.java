@@ -96,7 +96,7 @@ final class ExcessTest {
         bySymptom.forEach((symptom, tickets) -> {
             lastSeenWithSymptom.put(symptom, lastSeen(tickets));
             lastSeenWithSymptomInRegistered.put(symptom,
-                    lastSeen(tickets.stream().filter(p -> p.batch() != null && batches.containsKey(p.batch())).toList()));
+                    lastSeen(tickets.stream().filter(this::registered).toList()));
         });
     }
 
@@ -105,6 +105,10 @@ final class ExcessTest {
         Map<String, Double> last = new HashMap<>();
         sorted.forEach(p -> last.put(p.unitId(), p.occurredDay()));
         return last.values().stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    }
+
+    private boolean registered(TicketPoint p) {
+        return p.batch() != null && batches.containsKey(p.batch());
     }
 
     /** A ticket of a registered batch from before the batch was built is a data error, not a failure in service. */
@@ -160,14 +164,13 @@ final class ExcessTest {
         // temperature band is not indexed, so a banded signature counts its symptom's tickets one by one.
         boolean banded = signature.derivedConditions() > 0;
         Predicate<TicketPoint> hasSymptom = p -> p.symptom().equals(cell.symptom());
-        Predicate<TicketPoint> registered = p -> p.batch() != null && batches.containsKey(p.batch());
         Set<String> otherCaseUnits = new HashSet<>();
         Set<String> registeredCaseUnits = new HashSet<>();
         if (banded) {
             for (TicketPoint p : since(bySymptom.getOrDefault(cell.symptom(), List.of()), start)) {
                 if (!cell.contains(p) && signature.isCase(p)) {
                     otherCaseUnits.add(p.unitId());
-                    if (registered.test(p)) {
+                    if (registered(p)) {
                         registeredCaseUnits.add(p.unitId());
                     }
                 }
@@ -190,7 +193,7 @@ final class ExcessTest {
         }
         int referenceCases = banded ? registeredCaseUnits.size()
                 : unitsSince(lastSeenWithSymptomInRegistered.get(cell.symptom()), start)
-                - onlyInCell(caseUnits, cell, start, hasSymptom.and(registered));
+                - onlyInCell(caseUnits, cell, start, hasSymptom.and(this::registered));
         // The expectation shown; half a case of prior keeps it above zero when the reference has no case.
         double rate = (referenceCases + 0.5) / referenceExposure;
         double exposure = Math.max(batch.unitDays(start, asOf), batch.unitsProduced());
@@ -268,17 +271,7 @@ final class ExcessTest {
 
     /** The tail of a list sorted by occurrence that occurred after {@code start}. */
     private static List<TicketPoint> since(List<TicketPoint> sorted, double start) {
-        int low = 0;
-        int high = sorted.size();
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (sorted.get(middle).occurredDay() > start) {
-                high = middle;
-            } else {
-                low = middle + 1;
-            }
-        }
-        return sorted.subList(low, sorted.size());
+        return sorted.subList(SortedSearch.firstAbove(sorted.size(), i -> sorted.get(i).occurredDay(), start), sorted.size());
     }
 
     private CellUnits countUnits(Cell cell, List<TicketPoint> cellPeriod, double start) {
@@ -289,17 +282,7 @@ final class ExcessTest {
 
     /** Units last seen after {@code start}, from a sorted array of last-seen days. */
     private static int unitsSince(double[] lastSeen, double start) {
-        int low = 0;
-        int high = lastSeen.length;
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (lastSeen[middle] > start) {
-                high = middle;
-            } else {
-                low = middle + 1;
-            }
-        }
-        return lastSeen.length - low;
+        return lastSeen.length - SortedSearch.firstAbove(lastSeen, start);
     }
 
     /** Of these units, those without a {@code counted} ticket outside the cell after {@code start}. */

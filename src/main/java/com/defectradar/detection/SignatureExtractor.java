@@ -58,7 +58,7 @@ final class SignatureExtractor {
         double max = Math.ceil(temperatures.get(temperatures.size() - 1 - trim) + BAND_MARGIN);
         Signature.Band band = new Signature.Band(min, max);
         int all = symptomTemperatures.length;
-        long outside = all - (firstAbove(symptomTemperatures, max) - firstAtLeast(symptomTemperatures, min));
+        long outside = all - SortedSearch.within(symptomTemperatures, min, max);
         return all == 0 || outside < BAND_SELECTIVITY * all ? null : band;
     }
 
@@ -66,24 +66,6 @@ final class SignatureExtractor {
     static double[] sortedTemperatures(List<TicketPoint> cases) {
         return cases.stream().map(TicketPoint::temperature).filter(Objects::nonNull).mapToDouble(Double::doubleValue)
                 .sorted().toArray();
-    }
-
-    private static int firstAtLeast(double[] sorted, double value) {
-        int low = 0;
-        int high = sorted.length;
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (sorted[middle] < value) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        return low;
-    }
-
-    private static int firstAbove(double[] sorted, double value) {
-        return firstAtLeast(sorted, Math.nextUp(value));
     }
 
     static String dominant(Collection<TicketPoint> members, Function<TicketPoint, String> code) {

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -37,8 +36,7 @@ public record DigestComposer(int unacknowledgedDays, double escalationGrowth, St
 
     /** Most severe first, then most money at stake, then most tickets; the id keeps the order stable. */
     private static final Comparator<WeekAlert> URGENCY = Comparator
-            .comparingInt((WeekAlert a) -> Arrays.stream(Severity.values()).filter(s -> s.name().equals(a.severity()))
-                    .mapToInt(Enum::ordinal).findFirst().orElse(Severity.values().length))
+            .comparingInt((WeekAlert a) -> severityRank(a.severity()))
             .thenComparing(WeekAlert::estimatedRecallCost, Comparator.nullsLast(Comparator.reverseOrder()))
             .thenComparing(WeekAlert::ticketsAtEnd, Comparator.reverseOrder())
             .thenComparingLong(WeekAlert::id);
@@ -282,5 +280,15 @@ public record DigestComposer(int unacknowledgedDays, double escalationGrowth, St
 
     private static String percent(double fraction) {
         return Math.round(fraction * 100) + " %";
+    }
+
+    /** The severity's place in {@link Severity}, most severe first; an unknown one after all of them. */
+    private static int severityRank(String severity) {
+        for (Severity known : Severity.values()) {
+            if (known.name().equals(severity)) {
+                return known.ordinal();
+            }
+        }
+        return Severity.values().length;
     }
 }

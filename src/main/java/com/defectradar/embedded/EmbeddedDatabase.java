@@ -65,11 +65,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /**
-     * A service killed hard (SIGKILL, OOM killer) leaves its PostgreSQL running on the data directory, and a
-     * new one could not start there. Its clients are gone, so a polite stop (SIGTERM, PostgreSQL's smart
-     * shutdown) ends it at once; one that does not stop is killed, and the next start recovers from its WAL.
-     */
-    /**
      * The PostgreSQL running on a data directory, found by its {@code postmaster.pid}; empty when none does.
      * An unreadable pid file throws (a RuntimeException): callers decide what not knowing means to them.
      */
@@ -83,6 +78,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .filter(process -> process.info().command().map(c -> c.endsWith("postgres")).orElse(false));
     }
 
+    /**
+     * A service killed hard (SIGKILL, OOM killer) leaves its PostgreSQL running on the data directory, and a
+     * new one could not start there. Its clients are gone, so a polite stop (SIGTERM, PostgreSQL's smart
+     * shutdown) ends it at once; one that does not stop is killed, and the next start recovers from its WAL.
+     */
     static void stopLeftover(Path dataDirectory) throws IOException {
         Optional<ProcessHandle> leftover;
         try {

@@ -1,6 +1,5 @@
 package com.defectradar.security;
 
-import com.defectradar.coordination.ClusterNotifications;
 import com.defectradar.coordination.NotifiedCache;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,7 +15,7 @@ import java.util.function.Supplier;
  * Keyed by the key's hash, so the secrets themselves are not held; unknown keys are never kept.
  */
 @ApplicationScoped
-public class ApiKeyCache implements ClusterNotifications.Listener {
+public class ApiKeyCache implements NotifiedCache.Owner {
 
     static final String CHANNEL = "radar_api_keys";
     private static final int MAX_KEPT = 100_000;
@@ -42,13 +41,8 @@ public class ApiKeyCache implements ClusterNotifications.Listener {
     }
 
     @Override
-    public void notified(String payload) {
-        callers.invalidate();
-    }
-
-    @Override
-    public void listening(boolean listening) {
-        callers.listening(listening);
+    public NotifiedCache<?, ?> cache() {
+        return callers;
     }
 
     private static String id(String key) {

@@ -10,8 +10,8 @@ public interface TicketSettings {
     /**
      * Threads that store single tickets, each one group at a time. Tickets that arrive while all of them are
      * busy wait and go in together, so a group grows with the load and its wait stays about one commit. More
-     * writers mean smaller groups, more commits and more thread hand-offs: on the benchmark (16 clients, 2 cores)
-     * 1 writer took 8,900–9,500 tickets/s, 2 writers 7,900, 3 writers 6,700.
+     * writers mean smaller groups, more commits and more thread hand-offs; on the benchmark (16 clients, 2 cores)
+     * one writer was the fastest (docs/benchmarks.md, "Single tickets").
      */
     @WithDefault("1")
     int writers();

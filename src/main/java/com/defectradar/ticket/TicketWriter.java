@@ -152,8 +152,12 @@ public class TicketWriter {
     }
 
     private static TicketService.SingleResult replay(TicketInput ticket, String storedHash, TicketView stored) {
-        return new TicketService.SingleResult(ticket.contentHash().equals(storedHash)
-                ? IngestOutcome.DUPLICATE : IngestOutcome.CONFLICT, stored);
+        return new TicketService.SingleResult(replayOutcome(ticket, storedHash), stored);
+    }
+
+    /** A ticket whose key is stored already: a shop's retry when its content is the stored content. */
+    private static IngestOutcome replayOutcome(TicketInput ticket, String storedHash) {
+        return ticket.contentHash().equals(storedHash) ? IngestOutcome.DUPLICATE : IngestOutcome.CONFLICT;
     }
 
     private record StoredRow(TicketView view, String contentHash) {
@@ -273,9 +277,7 @@ public class TicketWriter {
         List<TicketInput> notCreated = tickets.stream().filter(t -> !outcomes.containsKey(t.key())).toList();
         Map<TicketInput.TicketKey, StoredRow> stored = existing(connection, notCreated);
         for (TicketInput ticket : notCreated) {
-            StoredRow row = stored.get(ticket.key());
-            outcomes.put(ticket.key(), ticket.contentHash().equals(row.contentHash())
-                    ? IngestOutcome.DUPLICATE : IngestOutcome.CONFLICT);
+            outcomes.put(ticket.key(), replayOutcome(ticket, stored.get(ticket.key()).contentHash()));
         }
     }
 
