@@ -10,8 +10,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import com.defectradar.detection.DetectionSettings;
 import com.defectradar.security.Roles;
 import com.defectradar.web.QueryParams;
 
@@ -35,12 +35,11 @@ public class DashboardResource {
     }
 
     private final DashboardService dashboard;
-    private final double significance;
+    private final String level;
 
-    public DashboardResource(DashboardService dashboard,
-                             @ConfigProperty(name = "radar.detection.significance", defaultValue = "1e-4") double significance) {
+    public DashboardResource(DashboardService dashboard, DetectionSettings detection) {
         this.dashboard = dashboard;
-        this.significance = significance;
+        this.level = Words.level(detection.significance(), detection.earlyLifeWeight(), detection.earlyLifeDays());
     }
 
     @GET
@@ -68,7 +67,7 @@ public class DashboardResource {
     @Path("/parts/alerts/{id}")
     @RolesAllowed({Roles.ENGINEER, Roles.ADMIN})
     public Response alertPart(@PathParam("id") String id) {
-        return part(Templates.alert(dashboard.alert(QueryParams.id(id), significance)));
+        return part(Templates.alert(dashboard.alert(QueryParams.id(id), level)));
     }
 
     /** Parts carry data fetched with a key: never cached, by the browser or anything in between. */

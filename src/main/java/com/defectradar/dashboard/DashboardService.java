@@ -88,7 +88,7 @@ public class DashboardService {
         };
     }
 
-    Views.AlertPage alert(long id, double significance) {
+    Views.AlertPage alert(long id, String level) {
         AlertView a = alerts.get(id);
         List<TicketView> members = members(id);
         AlertView.Signature sig = a.signature();
@@ -107,7 +107,7 @@ public class DashboardService {
 
         return new Views.AlertPage(a.id(), a.severity().name(), a.status().name(), a.title(), a.summary(), facts(a),
                 Words.statistics(a.statistics().observed(), a.statistics().expected(), a.statistics().rateRatio(),
-                        a.statistics().pValue(), a.statistics().method(), sig.symptomCode(), where, significance),
+                        a.statistics().pValue(), a.statistics().method(), sig.symptomCode(), where, level),
                 weeklyChart, weeklyCaption,
                 temperatureChart(members, sig.temperatureC()), temperatureCaption(members, sig.temperatureC()),
                 productionChart(members), productionCaption(members),

@@ -98,12 +98,19 @@ final class Words {
         return m != null && m.find() ? Integer.parseInt(m.group(1)) : null;
     }
 
+    /** The level at which alerts are raised, with the early-life level of young batches when it differs. */
+    static String level(double significance, double earlyLifeWeight, int earlyLifeDays) {
+        String level = "p ≤ " + pValue(significance);
+        return earlyLifeWeight == 1 ? level
+                : level + " (" + pValue(significance * earlyLifeWeight) + " in a batch's first " + earlyLifeDays + " days)";
+    }
+
     /**
      * The statistics as sentences: what was seen, what was expected and from where, how unlikely by chance,
-     * and the level at which alerts are raised. {@code symptom} and {@code where} name the pattern.
+     * and the level at which alerts are raised ({@link #level}). {@code symptom} and {@code where} name the pattern.
      */
     static String statistics(int observed, double expected, double rateRatio, double pValue, String method, String symptom,
-                             String where, double significance) {
+                             String where, String level) {
         Integer window = windowDays(method);
         String period = window == null ? "in the look-back window" : "in the last " + window + " days";
         StringBuilder text = new StringBuilder();
@@ -112,8 +119,8 @@ final class Words {
                 .append(" would be expected at the rate of the rest of the fleet: ").append(ratio(rateRatio))
                 .append(" as many. ");
         text.append("A count this high would happen by chance with probability p = ").append(pValue(pValue))
-                .append(", after correction for the windows and conditions the detector tried; it raises alerts at p ≤ ")
-                .append(pValue(significance)).append(" (sized for under one false alert a month across the fleet). ");
+                .append(", after correction for the windows and conditions the detector tried; it raises alerts at ")
+                .append(level).append(" (sized for under one false alert a month across the fleet). ");
         if (method != null) {
             text.append("Method: ").append(method).append('.');
         }

@@ -64,12 +64,28 @@ public interface DetectionSettings {
     @WithDefault("1.2")
     double clusterScreenRatio();
 
+    /**
+     * How long after its production start a registered batch is in its early life, when its signatures get
+     * {@link #earlyLifeWeight} times the level: a quarter of service, the infant-mortality period in which a
+     * production defect surfaces.
+     */
+    @WithDefault("90")
+    int earlyLifeDays();
+
+    /**
+     * Factor on {@link #significance}, and weight in the run's Benjamini–Hochberg, for a batch in its early life:
+     * the false-alarm budget spent where early warning matters (docs/detection.md, section 5, with the measured cost).
+     */
+    @WithDefault("5")
+    double earlyLifeWeight();
+
     /** A scheduled run with no new tickets is skipped unless the last run is older than this. */
     @WithDefault("1h")
     Duration idleRerun();
 
     default Detector.Settings detector() {
         return new Detector.Settings(windowsDays(), minUnits(), minRateRatio(), falseDiscoveryRate(), significance(),
-                conditionPenalty(), shareGuard(), clusterRadius(), maxClusterPoints(), clusterScreenRatio());
+                conditionPenalty(), shareGuard(), clusterRadius(), maxClusterPoints(), clusterScreenRatio(),
+                earlyLifeDays(), earlyLifeWeight());
     }
 }

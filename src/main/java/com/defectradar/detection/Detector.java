@@ -29,10 +29,12 @@ public final class Detector {
      * @param clusterRadius      DBSCAN neighbourhood radius in Gower distance
      * @param maxClusterPoints   most cases clustered per cell, bounding memory and time
      * @param clusterScreenRatio a cell's cases are clustered when its rate ratio reaches this
+     * @param earlyLifeDays      how long after its production start a registered batch counts as young
+     * @param earlyLifeWeight    factor on the significance level (and weight in Benjamini–Hochberg) for a young batch
      */
     public record Settings(List<Integer> windowsDays, int minUnits, double minRateRatio, double falseDiscoveryRate,
                            double significance, double conditionPenalty, double shareGuard, double clusterRadius, int maxClusterPoints,
-                           double clusterScreenRatio) {
+                           double clusterScreenRatio, int earlyLifeDays, double earlyLifeWeight) {
 
         int lookbackDays() {
             return windowsDays.stream().mapToInt(Integer::intValue).max().orElseThrow();
@@ -79,12 +81,13 @@ public final class Detector {
             }
         }
         List<Candidate> candidates = new ArrayList<>(best.values());
-        boolean[] discovered = Statistics.benjaminiHochberg(
-                candidates.stream().mapToDouble(c -> c.evidence().pValue()).toArray(), settings.falseDiscoveryRate());
+        double[] weights = candidates.stream().mapToDouble(c -> weight(c.signature().cell(), batches, asOfDay)).toArray();
+        boolean[] discovered = Statistics.weightedBenjaminiHochberg(
+                candidates.stream().mapToDouble(c -> c.evidence().pValue()).toArray(), weights, settings.falseDiscoveryRate());
         List<Finding> findings = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
             Candidate c = candidates.get(i);
-            if (discovered[i] && c.evidence().pValue() <= settings.significance()
+            if (discovered[i] && c.evidence().pValue() <= settings.significance() * weights[i]
                     && c.evidence().observed() >= settings.minUnits()
                     && c.evidence().rateRatio() >= settings.minRateRatio()) {
                 Cell cell = c.signature().cell();
@@ -94,6 +97,16 @@ public final class Detector {
         }
         findings.sort(Comparator.comparingDouble(f -> f.evidence().pValue()));
         return new Result(window.size(), clusters, findings);
+    }
+
+    /**
+     * A signature's share of the false-alarm budget: a registered batch in its early life gets
+     * {@code earlyLifeWeight} times the others'. Production defects surface early in a batch's life, when its
+     * units are few and the evidence thin; a pattern in an older batch has had time to gather many cases.
+     */
+    private double weight(Cell cell, Map<String, BatchInfo> batches, double asOfDay) {
+        BatchInfo batch = cell.kind() == Cell.Kind.BATCH ? batches.get(cell.key()) : null;
+        return batch != null && asOfDay - batch.firstServiceDay() <= settings.earlyLifeDays() ? settings.earlyLifeWeight() : 1;
     }
 
     /**

@@ -161,6 +161,20 @@ public final class Statistics {
         return discovered;
     }
 
+    /**
+     * Weighted Benjamini–Hochberg (Genovese, Roeder and Wasserman, 2006): each p-value divided by its weight,
+     * the weights scaled to average one so the false-discovery rate stays at q. A weight is a prior share of the
+     * error budget: a hypothesis more likely to be false a priori gets more of it, the others less.
+     */
+    public static boolean[] weightedBenjaminiHochberg(double[] pValues, double[] weights, double q) {
+        double mean = Arrays.stream(weights).average().orElse(1);
+        double[] weighted = new double[pValues.length];
+        for (int i = 0; i < weighted.length; i++) {
+            weighted[i] = pValues[i] * mean / weights[i];
+        }
+        return benjaminiHochberg(weighted, q);
+    }
+
     private static double clamp(double p) {
         return Math.max(0.0, Math.min(1.0, p));
     }

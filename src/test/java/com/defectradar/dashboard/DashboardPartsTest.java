@@ -42,10 +42,11 @@ class DashboardPartsTest {
         assertEquals("far above", Words.ratio(Double.MAX_VALUE));
         assertEquals(28, Words.windowDays("Fisher exact test of the symptom's share (28-day window)"));
         String text = Words.statistics(6, 0.02, 300, 6.4e-7, "Poisson test (56-day window)", "RANGE_DROP",
-                "from battery batch B-1", 1e-4);
+                "from battery batch B-1", Words.level(1e-4, 5, 90));
         assertTrue(text.startsWith("6 units from battery batch B-1 reported RANGE_DROP in the last 56 days, where 0.02 would"
                 + " be expected"), text);
-        assertTrue(text.contains("p = 6.4 × 10⁻⁷") && text.contains("p ≤ 10⁻⁴"), text);
+        assertTrue(text.contains("p = 6.4 × 10⁻⁷") && text.contains("p ≤ 10⁻⁴ (5 × 10⁻⁴ in a batch's first 90 days)"), text);
+        assertEquals("p ≤ 10⁻⁴", Words.level(1e-4, 1, 90));
     }
 
     @Test

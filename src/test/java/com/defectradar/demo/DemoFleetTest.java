@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DemoFleetTest {
 
     static final Detector.Settings DEFAULTS = new Detector.Settings(List.of(14, 28, 56), 3, 2.0, 0.05, 1e-4, 5, 0.01, 0.15,
-            5000, 1.2);
+            5000, 1.2, 90, 5);
 
     /**
      * The demo's own seed, in whichever January the demo happens to tell (it depends on today's date); 2021 is

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,15 +44,16 @@ final class SimulatedFleets {
                 .collect(Collectors.toMap(BatchInfo::key, Function.identity()));
     }
 
-    /** Runs detection every {@code stepDays} over the year and answers every signature ever confirmed. */
-    static Set<String> replay(FleetSimulator.Fleet fleet, Detector detector, int stepDays) {
+    /** Runs detection every {@code stepDays} over the year: every signature ever confirmed, with the day it first was. */
+    static Map<String, Double> replay(FleetSimulator.Fleet fleet, Detector detector, int stepDays) {
         List<TicketPoint> points = points(fleet);
         Map<String, BatchInfo> batches = batches(fleet);
-        Set<String> alerts = new LinkedHashSet<>();
+        Map<String, Double> alerts = new LinkedHashMap<>();
         double start = FleetSimulator.START.toEpochDay();
         for (double asOf = start + stepDays; asOf <= start + FleetSimulator.DAYS; asOf += stepDays) {
+            double day = asOf;
             detector.detect(asOf, points, batches, FleetHistories.asOf(asOf, points, batches)).findings()
-                    .forEach(f -> alerts.add(f.signature().cell().signatureKey()));
+                    .forEach(f -> alerts.putIfAbsent(f.signature().cell().signatureKey(), day));
         }
         return alerts;
     }

@@ -75,4 +75,17 @@ class StatisticsTest {
         assertArrayEquals(new boolean[]{false, false},
                 Statistics.benjaminiHochberg(new double[]{0.02, 0.03}, 0.01));
     }
+
+    @Test
+    void weightedBenjaminiHochberg() {
+        // equal weights: plain BH
+        assertArrayEquals(Statistics.benjaminiHochberg(new double[]{0.01, 0.02, 0.03, 0.5}, 0.05),
+                Statistics.weightedBenjaminiHochberg(new double[]{0.01, 0.02, 0.03, 0.5}, new double[]{2, 2, 2, 2}, 0.05));
+        // 0.02 is no discovery alone: 0.02 > 1·0.05/4
+        assertArrayEquals(new boolean[]{false, false, false, false},
+                Statistics.benjaminiHochberg(new double[]{0.02, 0.2, 0.3, 0.4}, 0.05));
+        // weights 5,1,1,1 average 2: 0.02·2/5 = 0.008 ≤ 0.0125; the others double to 0.4, 0.6, 0.8
+        assertArrayEquals(new boolean[]{true, false, false, false},
+                Statistics.weightedBenjaminiHochberg(new double[]{0.02, 0.2, 0.3, 0.4}, new double[]{5, 1, 1, 1}, 0.05));
+    }
 }
