@@ -30,7 +30,7 @@ import java.util.List;
 /**
  * The demo mode: registers the demo fleet's batches, loads its autumn as history, then streams the winter one
  * simulated day per {@code radar.demo.day-every}, with a detection run as of the end of each day — so the
- * battery alert appears on the dashboard as it would have on the day its sixth case came in. Everything goes
+ * battery alert appears on the dashboard on the simulated day detection confirms it. Everything goes
  * through the same services the API uses; nothing is written around them.
  */
 @ApplicationScoped

@@ -45,8 +45,8 @@ class DemoRunnerTest {
         assertEquals(DemoStatus.Phase.FINISHED, done.phase());
         assertEquals(plan.tickets().size(), done.ticketsSent());
         assertEquals(1, done.alertsOpened());
-        assertTrue(!done.firstAlertOn().isBefore(plan.coldCaseDays().get(4)) && !done.firstAlertOn().isAfter(plan.coldCaseDays().getLast()),
-                "raised with the fifth or sixth case, not on " + done.firstAlertOn());
+        assertTrue(!done.firstAlertOn().isBefore(plan.coldCaseDays().get(3)) && !done.firstAlertOn().isAfter(plan.coldCaseDays().getLast()),
+                "raised with the fourth, fifth or sixth case, not on " + done.firstAlertOn());
         long secondsAtOneDayPerSecond = done.firstAlertOn().toEpochDay() - plan.streamFrom().toEpochDay() + 1;
         assertTrue(secondsAtOneDayPerSecond < 60, secondsAtOneDayPerSecond + " s");
 
