@@ -73,9 +73,7 @@ public final class Detector {
         Map<String, List<TicketPoint>> byComponent = window.stream()
                 .collect(Collectors.groupingBy(TicketPoint::component, LinkedHashMap::new, Collectors.toList()));
         for (Map.Entry<String, List<TicketPoint>> component : byComponent.entrySet()) {
-            ExcessTest test = new ExcessTest(asOfDay, settings.windowsDays(), settings.conditionPenalty(),
-                    settings.shareGuard(), component.getValue(),
-                    batchesOf(component.getKey(), component.getValue(), batches), history);
+            ExcessTest test = excessTest(asOfDay, component.getKey(), component.getValue(), batches, history);
             for (Map.Entry<Cell, List<TicketPoint>> cell : cells(component.getKey(), test.points()).entrySet()) {
                 clusters += examine(cell.getKey(), cell.getValue(), test, best);
             }
@@ -95,8 +93,36 @@ public final class Detector {
                         cell.kind() == Cell.Kind.BATCH ? batches.get(cell.key()) : null));
             }
         }
-        findings.sort(Comparator.comparingDouble(f -> f.evidence().pValue()));
-        return new Result(window.size(), clusters, findings);
+        List<Finding> distinct = findings.stream()
+                .filter(f -> !echoesBatches(f, findings, byComponent, batches, history, asOfDay))
+                .sorted(Comparator.comparingDouble(f -> f.evidence().pValue())).toList();
+        return new Result(window.size(), clusters, distinct);
+    }
+
+    private ExcessTest excessTest(double asOfDay, String component, List<TicketPoint> points, Map<String, BatchInfo> batches,
+                                  FleetHistory history) {
+        return new ExcessTest(asOfDay, settings.windowsDays(), settings.conditionPenalty(), settings.shareGuard(), points,
+                batchesOf(component, points, batches), history);
+    }
+
+    /**
+     * One defect, one alert: a firmware version's excess of a symptom is tested again without the batches confirmed
+     * with that symptom in the same run. If it no longer reaches the level, it was those batches' defect seen
+     * through the firmware their units run, and their alerts tell it.
+     */
+    private boolean echoesBatches(Finding finding, List<Finding> findings, Map<String, List<TicketPoint>> byComponent,
+                                  Map<String, BatchInfo> batches, FleetHistory history, double asOfDay) {
+        Cell cell = finding.signature().cell();
+        Set<String> confirmed = findings.stream().map(f -> f.signature().cell())
+                .filter(c -> c.kind() == Cell.Kind.BATCH && c.component().equals(cell.component()) && c.symptom().equals(cell.symptom()))
+                .map(Cell::key).collect(Collectors.toSet());
+        if (cell.kind() != Cell.Kind.FIRMWARE || confirmed.isEmpty()) {
+            return false;
+        }
+        List<TicketPoint> rest = byComponent.get(cell.component()).stream().filter(p -> !confirmed.contains(p.batch())).toList();
+        Evidence again = excessTest(asOfDay, cell.component(), rest, batches, history).evaluate(finding.signature());
+        return again == null || again.pValue() > settings.significance() || again.observed() < settings.minUnits()
+                || again.rateRatio() < settings.minRateRatio();
     }
 
     /**
