@@ -85,9 +85,7 @@ public final class Detector {
         List<Finding> findings = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
             Candidate c = candidates.get(i);
-            if (discovered[i] && c.evidence().pValue() <= settings.significance() * weights[i]
-                    && c.evidence().observed() >= settings.minUnits()
-                    && c.evidence().rateRatio() >= settings.minRateRatio()) {
+            if (discovered[i] && reaches(c.evidence(), weights[i])) {
                 Cell cell = c.signature().cell();
                 findings.add(new Finding(c.signature(), c.evidence(),
                         cell.kind() == Cell.Kind.BATCH ? batches.get(cell.key()) : null));
@@ -113,16 +111,24 @@ public final class Detector {
     private boolean echoesBatches(Finding finding, List<Finding> findings, Map<String, List<TicketPoint>> byComponent,
                                   Map<String, BatchInfo> batches, FleetHistory history, double asOfDay) {
         Cell cell = finding.signature().cell();
+        if (cell.kind() != Cell.Kind.FIRMWARE) {
+            return false;
+        }
         Set<String> confirmed = findings.stream().map(f -> f.signature().cell())
                 .filter(c -> c.kind() == Cell.Kind.BATCH && c.component().equals(cell.component()) && c.symptom().equals(cell.symptom()))
                 .map(Cell::key).collect(Collectors.toSet());
-        if (cell.kind() != Cell.Kind.FIRMWARE || confirmed.isEmpty()) {
+        if (confirmed.isEmpty()) {
             return false;
         }
         List<TicketPoint> rest = byComponent.get(cell.component()).stream().filter(p -> !confirmed.contains(p.batch())).toList();
         Evidence again = excessTest(asOfDay, cell.component(), rest, batches, history).evaluate(finding.signature());
-        return again == null || again.pValue() > settings.significance() || again.observed() < settings.minUnits()
-                || again.rateRatio() < settings.minRateRatio();
+        return again == null || !reaches(again, weight(cell, batches, asOfDay));
+    }
+
+    /** Whether evidence raises an alert at a signature's share of the budget: level, units and rate ratio. */
+    private boolean reaches(Evidence evidence, double weight) {
+        return evidence.pValue() <= settings.significance() * weight && evidence.observed() >= settings.minUnits()
+                && evidence.rateRatio() >= settings.minRateRatio();
     }
 
     /**

@@ -4,6 +4,7 @@ import com.defectradar.common.Codes;
 import com.defectradar.detection.FleetHistories;
 import com.defectradar.detection.BatchInfo;
 import com.defectradar.detection.Detector;
+import com.defectradar.detection.DetectorDefaults;
 import com.defectradar.detection.TicketPoint;
 import com.defectradar.ticket.TicketInput;
 import org.junit.jupiter.api.Test;
@@ -28,9 +29,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * first minute at one day per second, and nothing else in the fleet raises an alert.
  */
 class DemoFleetTest {
-
-    static final Detector.Settings DEFAULTS = new Detector.Settings(List.of(14, 28, 56), 3, 2.0, 0.05, 1e-4, 5, 0.01, 0.15,
-            5000, 1.2, 90, 5);
 
     /**
      * The demo's own seed, in whichever January the demo happens to tell (it depends on today's date); 2021 is
@@ -84,7 +82,7 @@ class DemoFleetTest {
         Map<String, BatchInfo> batches = plan.batches().stream().map(b -> new BatchInfo(Codes.key(b.batchId()),
                         b.batchId(), b.component(), b.unitsProduced(), b.producedFrom(), b.producedTo(), b.unitRecallCost(), "CNY"))
                 .collect(Collectors.toMap(BatchInfo::key, Function.identity()));
-        Detector detector = new Detector(DEFAULTS);
+        Detector detector = new Detector(DetectorDefaults.SETTINGS);
         Map<String, LocalDate> firstSeen = new LinkedHashMap<>();
         for (LocalDate day = plan.streamFrom(); !day.isAfter(plan.streamTo()); day = day.plusDays(1)) {
             double asOf = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond() / 86400.0;

@@ -5,6 +5,7 @@ import com.defectradar.support.FleetSimulator;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresResource.class)
 class DetectionApiTest {
+
+    @Inject
+    DetectionSettings settings;
+
+    /** The simulation tests run the detector without Quarkus, with these settings: they must be the service's. */
+    @Test
+    void theSimulationTestsRunTheServicesDefaults() {
+        assertEquals(DetectorDefaults.SETTINGS, settings.detector());
+    }
 
     @Test
     void replayingASimulatedFleetRaisesExactlyThePlantedAlerts() {

@@ -17,11 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The pure pipeline over simulated fleets: planted patterns found, decoys and background left alone. */
 class DetectorSimulationTest {
 
-    static final Detector.Settings DEFAULTS = new Detector.Settings(List.of(14, 28, 56), 3, 2.0, 0.05, 1e-4, 5, 0.01, 0.15,
-            5000, 1.2, 90, 5);
+    private static final Detector.Settings DEFAULTS = DetectorDefaults.SETTINGS;
     /** The same with one level for every batch, young or old. */
-    private static final Detector.Settings FLAT = new Detector.Settings(List.of(14, 28, 56), 3, 2.0, 0.05, 1e-4, 5, 0.01,
-            0.15, 5000, 1.2, 90, 1);
+    private static final Detector.Settings FLAT = DetectorDefaults.withEarlyLifeWeight(1);
     private static final String COLD = "battery|range_drop|bat-2022-11-a";
     private static final String INFANT = "drive_unit|inverter_fault|dri-2022-05-a";
     private static final String RELEASE = "lv_power|dcdc_fault||lv-3.0";
